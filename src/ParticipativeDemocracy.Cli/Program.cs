@@ -1,0 +1,3 @@
+using ParticipativeDemocracy.Cli;
+
+return PdCommand.Create().Parse(args).Invoke();
