@@ -1,6 +1,21 @@
+using ParticipativeDemocracy.Web.Common.Hosting;
+using Serilog;
+
+Log.Logger = StartupLogging.CreateBootstrapLogger();
+
+if (MigrateVerb.IsRequested(args))
+{
+    return await MigrateVerb.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformLogging();
+builder.Services.AddPlatformServices(builder.Configuration);
+
 var app = builder.Build();
+app.UsePlatformPipeline();
+app.MapPlatformEndpoints();
 
-app.MapGet("/", () => "Hello World!");
+return await StartupGuard.RunAsync(app);
 
-app.Run();
+public partial class Program;

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ParticipativeDemocracy.Web.Common.Auth;
+
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Officer = nameof(Officer);
+    public const string Administrator = nameof(Administrator);
+    public const string Facilitator = nameof(Facilitator);
+
+    public static AuthorizationBuilder AddPlatformPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Officer, p => p.RequireRole(Roles.Officer, Roles.Administrator))
+        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(Facilitator, p => p.RequireRole(Roles.Facilitator, Roles.Officer, Roles.Administrator));
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Data;
+
+namespace ParticipativeDemocracy.Web.Common.Hosting;
+
+public static class DataServices
+{
+    public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(
+            connectionString,
+            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", AppDbContext.Schema)));
+
+        // Keys in the database, so every replica can read every other replica's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("ParticipativeDemocracy")
+            .PersistKeysToDbContext<AppDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using ParticipativeDemocracy.Web.Jobs;
+
+namespace ParticipativeDemocracy.Web.Common.Hosting;
+
+public static class JobServices
+{
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")!;
+        var settings = configuration.GetSection("Hangfire");
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = settings.GetValue("QueuePollInterval", TimeSpan.FromSeconds(5)),
+                    StartupConnectionMaxRetries = 0,
+                    AllowDegradedModeWithoutStorage = false,
+                }));
+
+        if (settings.GetValue("ServerEnabled", true))
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = settings.GetValue("WorkerCount", 4);
+                options.SchedulePollingInterval = settings.GetValue("SchedulePollingInterval", TimeSpan.FromSeconds(15));
+            });
+        }
+
+        services.AddHostedService<RecurringJobsRegistrar>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using ParticipativeDemocracy.Web.Common.Behaviors;
+using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Data.Seeding;
+
+namespace ParticipativeDemocracy.Web.Common.Hosting;
+
+public static class PlatformServices
+{
+    public static IServiceCollection AddPlatformServices(
+        this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AfterCommit>();
+        services.AddPlatformData(configuration);
+        services.AddPlatformIdentity();
+        services.AddPlatformJobs(configuration);
+        services.AddPlatformRealtime(configuration);
+        services.AddPlatformApi();
+        services.AddPlatformUi();
+        services.AddPlatformHealthChecks();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(PlatformServices)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
+        services.AddValidatorsFromAssemblyContaining<ProblemExceptionHandler>(includeInternalTypes: true);
+
+        services.Configure<DemoCouncilOptions>(configuration.GetSection(DemoCouncilOptions.Section));
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoCouncilSeeder>();
+        return services;
+    }
+}

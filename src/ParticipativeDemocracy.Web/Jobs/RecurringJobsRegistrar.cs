@@ -1,0 +1,16 @@
+using Hangfire;
+
+namespace ParticipativeDemocracy.Web.Jobs;
+
+/// <summary>Registers the recurring jobs at start-up, each under a fixed id so replicas agree.</summary>
+public sealed class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.AddOrUpdate<AdvanceProcessStatusesJob>(
+            AdvanceProcessStatusesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
+
+/// <summary>Signs in through the real sign-in form (antiforgery token and all), as a browser would.</summary>
+public static partial class BrowserSession
+{
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string returnUrl = "/")
+    {
+        var page = await client.GetStringAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, "The sign-in page has no antiforgery token.");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}", form);
+    }
+
+    public static async Task<HttpClient> SignedInClientAsync(PlatformFixture fixture, string email, string password)
+    {
+        var client = fixture.CreateClient();
+        var response = await SignInAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

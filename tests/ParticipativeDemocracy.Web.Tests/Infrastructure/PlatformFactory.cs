@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
+
+/// <summary>The real host on a real database; only the clock is fake, so tests move time instead of sleeping.</summary>
+public sealed class PlatformFactory(string connectionString, FakeTimeProvider clock) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.200");
+        builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
+        builder.UseSetting("Hangfire:WorkerCount", "2");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+    }
+}

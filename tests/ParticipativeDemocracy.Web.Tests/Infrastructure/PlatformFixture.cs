@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Data.Entities;
+using ParticipativeDemocracy.Web.Data.Seeding;
+using Respawn;
+
+namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One host and one database for the whole test assembly (tests run one at a time, see
+/// AssemblyInfo.cs). Order matters: migrate before the host starts (Hangfire installs its schema
+/// at start-up), then build the respawner over the app schema only.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private Respawner? _respawner;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public string ConnectionString { get; private set; } = "";
+
+    public PlatformFactory Factory { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync("pd_web_tests");
+        await using (var db = CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        Factory = new PlatformFactory(ConnectionString, Clock);
+        _ = Factory.Services;
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [AppDbContext.Schema],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+        await ResetAsync();
+    }
+
+    /// <summary>Empties the app schema and puts back what every installation has (the roles).</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        Clock.SetUtcNow(Start);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", AppDbContext.Schema))
+        .Options);
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<AppUser> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = Clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        foreach (var role in roles)
+        {
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
+        return user;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}
