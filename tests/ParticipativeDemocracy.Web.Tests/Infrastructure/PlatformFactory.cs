@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 /// <summary>The real host on a real database; only the clock is fake, so tests move time instead of sleeping.</summary>
-public sealed class PlatformFactory(string connectionString, FakeTimeProvider clock) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(string connectionString, TestClock clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -34,6 +34,7 @@ public static class JobServices
             });
         }
 
+        services.AddScoped<AdvanceProcessStatusesJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
         return services;
     }
