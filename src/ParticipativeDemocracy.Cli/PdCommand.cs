@@ -8,6 +8,8 @@ internal static class PdCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("pd: count participatory budgets and draw citizens' panels, exactly and reproducibly.");
+        root.Subcommands.Add(TallyCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         return root;
     }
 }

@@ -26,8 +26,8 @@ internal static class MesExplanation
         var payers = round.Supporters - round.FullPayers;
         var per = profile.Utility == Utility.Points ? " per point" : " each";
         var line = $"Round {round.Number}: funded {project.Id} ({project.Name}), cost {Money(project.Cost)}. Of its {round.Supporters} supporters, {payers} paid {Money(round.SharePerUtility)}{per}";
-        return round.FullPayers == 0
-            ? line + "."
+        return round.FullPayers == 0 ? line + "."
+            : round.FullPayersPaid == 0 ? line + $"; {round.FullPayers} had no money left."
             : line + $"; {round.FullPayers} paid all they had left ({Money(round.FullPayersPaid)} together).";
     }
 
