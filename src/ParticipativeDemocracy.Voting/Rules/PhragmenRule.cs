@@ -90,6 +90,11 @@ internal sealed class PhragmenRule
 
     private string Assign(int winner, int round)
     {
+        if (_support[winner] == 0)
+        {
+            return $"Round {round}: funded {Describe(winner)}; nobody voted for it, but every supported project was already taken and it fit.";
+        }
+
         var (num, den) = Load(winner);
         var gcd = BigInteger.GreatestCommonDivisor(num, den);
         (num, den) = (num / gcd, den / gcd);
