@@ -37,6 +37,7 @@ internal sealed partial class MesRun<T>
         for (var i = 0; i < supporters.Length; i++)
         {
             var (g, u) = supporters[i];
+            Current(g);
             var a = (_money[g] * price.Utility) - (price.Num * u);
             var b = (_slope[g] * price.Utility) - (price.Slope * u);
             if (_full[i])
@@ -60,23 +61,25 @@ internal sealed partial class MesRun<T>
         if (factor != T.One)
         {
             _denominator *= factor;
-            for (var g = 0; g < _money.Length; g++)
+            for (var e = 0; e < _growthSince.Count; e++)
             {
-                _money[g] *= factor;
-                _slope[g] *= factor;
+                _growthSince[e] *= factor;
             }
+
+            _growthSince.Add(T.One);
         }
 
         var supporters = _data.Supporters[w];
         for (var i = 0; i < supporters.Length; i++)
         {
             var (g, u) = supporters[i];
+            Current(g);
             (_money[g], _slope[g]) = _full[i] ? (T.Zero, T.Zero) : (_money[g] - (share * u), _slope[g] - (shareSlope * u));
+            _approx[g] = Ratio(_money[g], _denominator);
         }
 
         _alive[w] = false;
         _selected.Add(w);
-        Normalize();
     }
 
     private void RecordRound(int w, Rho price)
@@ -86,6 +89,7 @@ internal sealed partial class MesRun<T>
         for (var i = 0; i < supporters.Length; i++)
         {
             var g = supporters[i].Group;
+            Current(g);
             var weight = _data.Profile.GroupWeights[g];
             voters += weight;
             if (_full[i])
@@ -106,28 +110,6 @@ internal sealed partial class MesRun<T>
             money.Round(BigInteger.CreateChecked(price.Num), denominator * BigInteger.CreateChecked(price.Utility))));
     }
 
-    /// <summary>Divides out any common factor so the numbers stay as small as the exact values allow.</summary>
-    private void Normalize()
-    {
-        var gcd = _denominator;
-        for (var g = 0; g < _money.Length && gcd != T.One; g++)
-        {
-            gcd = Gcd(Gcd(gcd, _money[g]), _slope[g]);
-        }
-
-        if (gcd == T.One)
-        {
-            return;
-        }
-
-        _denominator /= gcd;
-        for (var g = 0; g < _money.Length; g++)
-        {
-            _money[g] /= gcd;
-            _slope[g] /= gcd;
-        }
-    }
-
     private List<MesShortfall> Shortfalls()
     {
         var shortfalls = new List<MesShortfall>();
@@ -142,6 +124,7 @@ internal sealed partial class MesRun<T>
             var (voters, left) = (0L, BigInteger.Zero);
             foreach (var (g, _) in _data.Supporters[p])
             {
+                Current(g);
                 voters += _data.Profile.GroupWeights[g];
                 left += _data.Profile.GroupWeights[g] * BigInteger.CreateChecked(_money[g]);
             }

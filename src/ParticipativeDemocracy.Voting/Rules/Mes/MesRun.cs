@@ -3,19 +3,24 @@ using System.Numerics;
 namespace ParticipativeDemocracy.Voting;
 
 /// <summary>
-/// One exact run of the Method of Equal Shares. Every group's money is <c>_money[g] / _denominator</c>
-/// (scaled currency units) with one shared denominator, so all comparisons are integer
-/// comparisons. When <c>_track</c> is set, each group's money is a line in s (extra money per
-/// voter), <c>(_money[g] + s·_slope[g]) / _denominator</c>, and the run records its horizon.
+/// One exact run of the Method of Equal Shares. Group g's money is <c>_money[g] / D</c> (scaled
+/// currency units), where D is the denominator of the epoch the group was last brought up to
+/// (<see cref="Current"/>), so all decisions are integer comparisons. When <c>_track</c> is set,
+/// money is a line in s (extra money per voter), <c>(_money[g] + s·_slope[g]) / D</c>, and the run
+/// records its horizon. Doubles in <c>_approx</c> only settle comparisons far from a tie.
 /// </summary>
 internal sealed partial class MesRun<T>
     where T : IBinaryInteger<T>
 {
+    private const double Margin = 1e-9;
     private readonly MesTierData<T> _data;
     private readonly int[] _ranks;
     private readonly bool _track;
     private readonly T[] _money;
     private readonly T[] _slope;
+    private readonly double[] _approx;
+    private readonly int[] _epoch;
+    private readonly List<T> _growthSince = [T.One];
     private readonly bool[] _alive;
     private readonly Rho[] _bounds;
     private readonly bool[] _full;
@@ -32,6 +37,8 @@ internal sealed partial class MesRun<T>
         _denominator = T.CreateChecked(shareDen);
         _money = [.. data.Weight.Select(_ => T.CreateChecked(shareNum))];
         _slope = [.. data.Weight.Select(_ => track ? _denominator : T.Zero)];
+        _approx = [.. data.Weight.Select(_ => Ratio(_money[0], _denominator))];
+        _epoch = new int[data.Weight.Length];
         _alive = new bool[data.Cost.Length];
         _bounds = new Rho[data.Cost.Length];
         _full = new bool[data.MaxSupporters];
@@ -71,7 +78,7 @@ internal sealed partial class MesRun<T>
     private (int Project, Rho Rho)? NextWinner()
     {
         var order = Enumerable.Range(0, _alive.Length).Where(p => _alive[p]).ToList();
-        order.Sort((a, b) => CompareBounds(a, b));
+        order.Sort(CompareBounds);
         var best = -1;
         foreach (var p in order)
         {
@@ -97,56 +104,55 @@ internal sealed partial class MesRun<T>
     private Rho? Evaluate(int p)
     {
         var supporters = _data.Supporters[p];
+        var approxTotal = 0.0;
+        foreach (var (g, _) in supporters)
+        {
+            approxTotal += _data.WeightApprox[g] * _approx[g];
+        }
+
+        var need = _data.Cost[p] * _denominator;
+        var cost = _data.CostApprox[p];
+        if (approxTotal > cost * (1 + Margin))
+        {
+            return PriceOf(p, need);
+        }
+
+        if (approxTotal < cost * (1 - Margin) && !_track)
+        {
+            _alive[p] = false;
+            return null;
+        }
+
         var (total, totalSlope) = (T.Zero, T.Zero);
         foreach (var (g, _) in supporters)
         {
+            Current(g);
             total += _data.Weight[g] * _money[g];
             totalSlope += _data.Weight[g] * _slope[g];
         }
 
-        var need = _data.Cost[p] * _denominator;
-        if (total < need)
+        if (total >= need)
         {
-            _alive[p] = false;
-            _horizon.KeepNegative(total - need, totalSlope);
-            return null;
+            return PriceOf(p, need);
         }
 
-        if (_track)
-        {
-            _horizon.KeepNonNegative(total - need, totalSlope);
-        }
-
-        return PriceOf(p, need);
+        _alive[p] = false;
+        _horizon.KeepNegative(total - need, totalSlope);
+        return null;
     }
 
-    /// <summary>
-    /// Finds who pays everything they have (money below the equal price) by repeated passes; the price
-    /// only rises as such voters drop out, so anyone below an intermediate price is below the final one.
-    /// </summary>
-    private Rho PriceOf(int p, T need)
+    /// <summary>Brings group g's numbers to the current denominator.</summary>
+    private void Current(int g)
     {
-        var supporters = _data.Supporters[p];
-        Array.Clear(_full, 0, supporters.Length);
-        var (rest, restSlope, utility) = (need, T.Zero, _data.UtilitySum[p]);
-        for (var changed = true; changed;)
+        var epoch = _epoch[g];
+        if (epoch == _growthSince.Count - 1)
         {
-            changed = false;
-            for (var i = 0; i < supporters.Length; i++)
-            {
-                var (g, u) = supporters[i];
-                if (!_full[i] && _money[g] * utility < rest * u)
-                {
-                    _full[i] = true;
-                    changed = true;
-                    rest -= _data.Weight[g] * _money[g];
-                    restSlope -= _data.Weight[g] * _slope[g];
-                    utility -= _data.Weight[g] * u;
-                }
-            }
+            return;
         }
 
-        return new Rho(rest, restSlope, utility, _denominator * utility * _data.Scale[p]);
+        _money[g] *= _growthSince[epoch];
+        _slope[g] *= _growthSince[epoch];
+        _epoch[g] = _growthSince.Count - 1;
     }
 
     private bool Before(int a, int b)

@@ -15,7 +15,17 @@ internal sealed class MesTierData<T>
         Supporters = [.. profile.Supporters.Select(s => s.Select(e => (e.Group, T.CreateChecked(e.Utility))).ToArray())];
         UtilitySum = [.. Supporters.Select(s => s.Aggregate(T.Zero, (sum, e) => sum + (Weight[e.Group] * e.Item2)))];
         MaxSupporters = Supporters.Select(s => s.Length).DefaultIfEmpty(0).Max();
+        WeightApprox = [.. profile.GroupWeights.Select(w => (double)w)];
+        CostApprox = [.. profile.Costs.Select(c => (double)c)];
+        UtilityApprox = [.. profile.Supporters.Select(s => s.Select(e => (double)e.Utility).ToArray())];
     }
+
+    /// <summary>Floating-point copies used only to settle comparisons that are far from a tie.</summary>
+    public double[] WeightApprox { get; }
+
+    public double[] CostApprox { get; }
+
+    public double[][] UtilityApprox { get; }
 
     public CountingProfile Profile { get; }
 
