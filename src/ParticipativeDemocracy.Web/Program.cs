@@ -8,14 +8,7 @@ if (MigrateVerb.IsRequested(args))
     return await MigrateVerb.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformLogging();
-builder.Services.AddPlatformServices(builder.Configuration);
-
-var app = builder.Build();
-app.UsePlatformPipeline();
-app.MapPlatformEndpoints();
-
+var app = PlatformHost.Create(new WebApplicationOptions { Args = args });
 return await StartupGuard.RunAsync(app);
 
 public partial class Program;

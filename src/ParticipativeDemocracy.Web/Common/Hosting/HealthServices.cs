@@ -11,8 +11,7 @@ public static class HealthServices
     public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("postgresql", tags: [ReadyTag])
-            .AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: [ReadyTag]);
+            .AddDbContextCheck<AppDbContext>("postgresql", tags: [ReadyTag]);
         return services;
     }
 }

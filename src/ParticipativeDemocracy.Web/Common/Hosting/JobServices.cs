@@ -6,8 +6,16 @@ namespace ParticipativeDemocracy.Web.Common.Hosting;
 
 public static class JobServices
 {
+    /// <summary>Off for the migrate verb and for hosts that only probe start-up: Hangfire's configuration is process-wide.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Hangfire:Enabled", true);
+
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!IsEnabled(configuration))
+        {
+            return services;
+        }
+
         var connectionString = configuration.GetConnectionString("Default")!;
         var settings = configuration.GetSection("Hangfire");
         services.AddHangfire(config => config
@@ -36,6 +44,7 @@ public static class JobServices
 
         services.AddScoped<AdvanceProcessStatusesJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
+        services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: [HealthServices.ReadyTag]);
         return services;
     }
 }

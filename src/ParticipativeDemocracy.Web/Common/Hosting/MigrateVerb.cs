@@ -16,6 +16,7 @@ public static class MigrateVerb
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => a != "--seed").ToArray());
+        builder.Configuration["Hangfire:Enabled"] = "false";
         builder.AddPlatformLogging();
         builder.Services.AddPlatformServices(builder.Configuration);
         await using var app = builder.Build();

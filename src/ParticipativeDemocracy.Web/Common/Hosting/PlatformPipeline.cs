@@ -47,8 +47,11 @@ public static class PlatformPipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options => options.WithTitle("ParticipativeDemocracy API"))
             .AllowAnonymous();
-        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/admin/jobs",
-            new DashboardOptions { DashboardTitle = "ParticipativeDemocracy jobs", Authorization = [] });
+        if (JobServices.IsEnabled(app.Configuration))
+        {
+            app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/admin/jobs",
+                new DashboardOptions { DashboardTitle = "ParticipativeDemocracy jobs", Authorization = [] });
+        }
 
         app.MapHub<ProcessHub>(ProcessHub.Path).AllowAnonymous();
         app.MapFeatures();

@@ -23,6 +23,7 @@ public static class StartupGuard
             return DatabaseUnreachable;
         }
 
+        var urls = app.Configuration["urls"] ?? "http://localhost:5000";
         try
         {
             await app.RunAsync();
@@ -33,7 +34,7 @@ public static class StartupGuard
         {
             Log.Fatal(
                 "Cannot listen on {Urls}: the port is already in use. Stop the other program or set ASPNETCORE_URLS, e.g. ASPNETCORE_URLS=http://localhost:5081.",
-                string.Join(", ", app.Urls.DefaultIfEmpty(app.Configuration["urls"] ?? "the configured address")));
+                urls);
             return PortTaken;
         }
     }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using ParticipativeDemocracy.Web.Common.Hosting;
+
+namespace ParticipativeDemocracy.E2E;
+
+/// <summary>
+/// The real app on a real Kestrel port, on its own freshly migrated and seeded database, exactly as
+/// deploy/local/run.sh prepares it (the migrate verb with --seed).
+/// </summary>
+public sealed class AppUnderTest : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private string _connectionString = "";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connectionString = await CreateDatabaseAsync();
+        var migrated = await MigrateVerb.RunAsync(["migrate", "--seed", $"--ConnectionStrings:Default={_connectionString}", "--environment=Testing"]);
+        Assert.Equal(0, migrated);
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            // Outside Development the framework's own files (blazor.web.js) come from the build's static web assets only when asked.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("ConnectionStrings:Default", _connectionString);
+            builder.UseSetting("Hangfire:WorkerCount", "1");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        var name = new NpgsqlConnectionStringBuilder(_connectionString).Database;
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("PD_TEST_DB") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("PD_TEST_DB is not set: run the tests with deploy/local/test.sh.");
+
+    private static async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"pd_e2e_{Guid.NewGuid():N}"[..30];
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+    }
+}

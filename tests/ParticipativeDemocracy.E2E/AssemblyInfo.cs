@@ -1,0 +1,5 @@
+using ParticipativeDemocracy.E2E;
+
+[assembly: AssemblyFixture(typeof(AppUnderTest))]
+[assembly: AssemblyFixture(typeof(Browser))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
