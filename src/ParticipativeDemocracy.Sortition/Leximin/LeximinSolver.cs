@@ -1,0 +1,161 @@
+namespace ParticipativeDemocracy.Sortition.Leximin;
+
+/// <summary>
+/// LEXIMIN by column generation (Flanigan et al., Nature 2021, on agent types): each stage maximises the
+/// smallest probability among types not yet fixed; types whose dual weight is positive at the optimum
+/// cannot do better in any optimum and are fixed at that value; repeat until every type is fixed.
+/// The last stage's solution is the lottery.
+/// </summary>
+internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress)
+{
+    private const double PricingTolerance = 1e-7;
+    private const double FixingThreshold = 1e-6;
+    private const int NeighboursPerRound = 5;
+
+    private readonly PanelSet _panels = new();
+    private readonly double?[] _fixed = new double?[instance.Types.Count];
+
+    public LeximinDistribution Solve()
+    {
+        using var oracle = new PanelOracle(instance, deadline.Remaining);
+        using var master = new StageMaster(instance);
+        foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
+        {
+            AddPanel(panel, master);
+        }
+
+        FixNeverSelectable(oracle, master);
+        StageSolution? last = null;
+        var stage = 0;
+        while (_fixed.Any(f => f is null))
+        {
+            master.SetStage(_fixed);
+            last = OptimiseStage(oracle, master);
+            FixTightTypes(last);
+            stage++;
+            progress?.Report(
+                $"LEXIMIN stage {stage}: minimum {last.Value:0.000000}, {_fixed.Count(f => f is not null)}/{_fixed.Length} groups fixed, {_panels.Count} panels, {deadline.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        return LeximinDistribution.From(last?.Support ?? [new TypePanel(_panels.Panels[0], 1)]);
+    }
+
+    /// <summary>
+    /// Column generation until the LP's own duals price out no better panel; smoothed duals are tried
+    /// first because they converge in far fewer rounds.
+    /// </summary>
+    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master)
+    {
+        var stabiliser = new DualStabiliser();
+        var smooth = true;
+        while (true)
+        {
+            deadline.ThrowIfExpired("LEXIMIN");
+            var solution = master.Solve(deadline.Remaining);
+            var priced = Price(oracle, smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
+            stabiliser.Offer(priced.Y, priced.Bound);
+            if (AddImproving(priced, solution, master))
+            {
+                smooth = true;
+            }
+            else if (smooth)
+            {
+                smooth = false;
+            }
+            else
+            {
+                return solution;
+            }
+        }
+    }
+
+    private Priced Price(PanelOracle oracle, double[] y)
+    {
+        var weights = y.Select((v, t) => v / instance.Types[t].Size).ToArray();
+        var best = oracle.Best(weights) ?? throw new InvalidOperationException("the quotas became infeasible");
+        var value = best.Select((c, t) => c * weights[t]).Sum();
+        var fixedPart = y.Select((v, t) => _fixed[t] is { } f ? f * v : 0).Sum();
+        return new Priced(y, best, value - fixedPart);
+    }
+
+    private bool AddImproving(Priced priced, StageSolution solution, StageMaster master)
+    {
+        var lpWeights = solution.Y.Select((v, t) => v / instance.Types[t].Size).ToArray();
+        var threshold = solution.YHat + PricingTolerance;
+        var added = false;
+        foreach (var panel in SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound).Prepend(priced.Panel))
+        {
+            if (panel.Select((c, t) => c * lpWeights[t]).Sum() > threshold)
+            {
+                added |= AddPanel(panel, master);
+            }
+        }
+
+        return added;
+    }
+
+    private sealed record Priced(double[] Y, int[] Panel, double Bound);
+
+    private void FixTightTypes(StageSolution solution)
+    {
+        var unfixed = Enumerable.Range(0, _fixed.Length).Where(t => _fixed[t] is null).ToList();
+        var tight = unfixed.Where(t => solution.Y[t] > FixingThreshold).ToList();
+        if (tight.Count == 0)
+        {
+            tight.Add(unfixed.MaxBy(t => solution.Y[t]));
+        }
+
+        foreach (var t in tight)
+        {
+            _fixed[t] = Math.Max(0, solution.Value - PricingTolerance);
+        }
+    }
+
+    private void FixNeverSelectable(PanelOracle oracle, StageMaster master)
+    {
+        var covered = new bool[_fixed.Length];
+        foreach (var panel in _panels.Panels)
+        {
+            MarkCovered(panel, covered);
+        }
+
+        for (var t = 0; t < covered.Length; t++)
+        {
+            if (covered[t])
+            {
+                continue;
+            }
+
+            deadline.ThrowIfExpired("LEXIMIN");
+            var weights = Enumerable.Range(0, covered.Length).Select(u => u == t ? 1.0 : 0.0).ToArray();
+            var panel = oracle.Best(weights)!;
+            if (panel[t] == 0)
+            {
+                _fixed[t] = 0;
+                continue;
+            }
+
+            AddPanel(panel, master);
+            MarkCovered(panel, covered);
+        }
+    }
+
+    private static void MarkCovered(int[] panel, bool[] covered)
+    {
+        for (var t = 0; t < panel.Length; t++)
+        {
+            covered[t] |= panel[t] > 0;
+        }
+    }
+
+    private bool AddPanel(int[] counts, StageMaster master)
+    {
+        if (!_panels.Add(counts))
+        {
+            return false;
+        }
+
+        master.AddColumn(counts);
+        return true;
+    }
+}

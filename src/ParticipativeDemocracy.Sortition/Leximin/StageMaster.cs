@@ -1,0 +1,94 @@
+using Google.OrTools.LinearSolver;
+
+namespace ParticipativeDemocracy.Sortition.Leximin;
+
+/// <summary>
+/// The restricted master LP of a leximin stage, kept alive across stages:
+/// <c>max z  s.t.  Σ_P λ_P = 1,  Σ_P a_Pt·λ_P ≥ z (unfixed t),  Σ_P a_Pt·λ_P ≥ f_t (fixed t),  λ ≥ 0</c>,
+/// where a_Pt is the share of type t's members on panel P. The type rows' duals are the pricing weights;
+/// each new panel is a new column, so GLOP can warm-start from the previous basis.
+/// </summary>
+internal sealed class StageMaster : IDisposable
+{
+    private const double InSupport = 1e-12;
+
+    private readonly Instance _instance;
+    private readonly Solver _solver;
+    private readonly Variable _z;
+    private readonly Constraint _total;
+    private readonly Constraint[] _typeRows;
+    private readonly List<(int[] Counts, Variable Lambda)> _columns = [];
+
+    public StageMaster(Instance instance)
+    {
+        _instance = instance;
+        _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
+        _z = _solver.MakeNumVar(0, 1, "z");
+        _total = _solver.MakeConstraint(1, 1, "total");
+        _typeRows = instance.Types
+            .Select((_, t) => _solver.MakeConstraint(0, double.PositiveInfinity, $"t{t}"))
+            .ToArray();
+
+        _solver.Objective().SetCoefficient(_z, 1);
+        _solver.Objective().SetMaximization();
+    }
+
+    public void SetStage(IReadOnlyList<double?> fixedProbability)
+    {
+        for (var t = 0; t < _typeRows.Length; t++)
+        {
+            _typeRows[t].SetCoefficient(_z, fixedProbability[t] is null ? -1 : 0);
+            _typeRows[t].SetLb(fixedProbability[t] ?? 0);
+        }
+    }
+
+    public void AddColumn(int[] counts)
+    {
+        var lambda = _solver.MakeNumVar(0, double.PositiveInfinity, $"l{_columns.Count}");
+        _total.SetCoefficient(lambda, 1);
+        for (var t = 0; t < counts.Length; t++)
+        {
+            if (counts[t] > 0)
+            {
+                _typeRows[t].SetCoefficient(lambda, Share(counts, t));
+            }
+        }
+
+        _columns.Add((counts, lambda));
+    }
+
+    public StageSolution Solve(TimeSpan timeLimit)
+    {
+        _solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
+        var status = _solver.Solve();
+        if (status == Solver.ResultStatus.ABNORMAL)
+        {
+            // GLOP's warm start occasionally fails after the model changed; a cold start does not.
+            _solver.Reset();
+            status = _solver.Solve();
+        }
+
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new SortitionTimeoutException($"the leximin linear program stopped without an optimum ({status})");
+        }
+
+        var values = _columns.Select(c => c.Lambda.SolutionValue()).ToArray();
+        var y = _typeRows.Select(row => Math.Max(0, -row.DualValue())).ToArray();
+        var yHat = _columns.Max(c => c.Counts.Select((_, t) => Share(c.Counts, t) * y[t]).Sum());
+        var support = _columns.Select((c, i) => new TypePanel(c.Counts, values[i]))
+            .Where(p => p.Probability > InSupport)
+            .ToList();
+        return new StageSolution(_solver.Objective().Value(), yHat, y, support);
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private double Share(int[] counts, int t) => (double)counts[t] / _instance.Types[t].Size;
+}
+
+/// <summary>
+/// The stage value z, the pricing threshold ŷ (the largest weighted share of any known panel), the dual
+/// weight y per type, and the panels in the current solution with their probabilities.
+/// </summary>
+internal sealed record StageSolution(double Value, double YHat, double[] Y, IReadOnlyList<TypePanel> Support);
