@@ -7,7 +7,7 @@ namespace ParticipativeDemocracy.Web.Common.Hosting;
 public static class StartupLogging
 {
     private const string ReadableTemplate =
-        "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     /// <summary>The logger used before the host exists, for start-up failures and the migrate verb.</summary>
     public static Serilog.ILogger CreateBootstrapLogger() =>
