@@ -10,6 +10,7 @@ internal static class PdCommand
         var root = new RootCommand("pd: count participatory budgets and draw citizens' panels, exactly and reproducibly.");
         root.Subcommands.Add(TallyCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(DrawCommand.Create());
         return root;
     }
 }
