@@ -23,6 +23,8 @@ internal sealed class StageMaster : IDisposable
     {
         _instance = instance;
         _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
+        // Presolve would rebuild the problem on every solve and lose the warm start from the previous basis.
+        _solver.SetSolverSpecificParametersAsString("use_preprocessing: false");
         _z = _solver.MakeNumVar(0, 1, "z");
         _total = _solver.MakeConstraint(1, 1, "total");
         _typeRows = instance.Types
