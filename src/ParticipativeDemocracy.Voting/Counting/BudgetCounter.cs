@@ -8,7 +8,7 @@ public static class BudgetCounter
         ArgumentNullException.ThrowIfNull(election);
         ArgumentNullException.ThrowIfNull(options);
         var utility = options.Rule == CountingRule.Phragmen ? Utility.Cost : options.Utility;
-        var profile = CountingProfile.Build(election, utility);
+        var profile = CountingProfile.For(election, utility);
         var ranks = TieBreaker.Ranks(election.Projects, profile.Votes, options.TieBreak, options.Seed);
         var result = options.Rule switch
         {

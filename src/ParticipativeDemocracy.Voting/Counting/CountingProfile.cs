@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace ParticipativeDemocracy.Voting;
 
@@ -9,6 +9,8 @@ namespace ParticipativeDemocracy.Voting;
 /// </summary>
 internal sealed class CountingProfile
 {
+    private static readonly ConditionalWeakTable<Election, Lazy<CountingProfile>[]> Cache = new();
+
     private CountingProfile(Election election, Utility utility)
     {
         Election = election;
@@ -46,6 +48,17 @@ internal sealed class CountingProfile
     /// <summary>Per project, the groups that gain from it and what each of their voters gains.</summary>
     public IReadOnlyList<(int Group, long Utility)>[] Supporters { get; private set; } = [];
 
+    /// <summary>
+    /// The profile of an election under one utility, built once per election: elections are immutable
+    /// records, and grouping tens of thousands of ballots costs more than most counts.
+    /// </summary>
+    public static CountingProfile For(Election election, Utility utility)
+    {
+        ArgumentNullException.ThrowIfNull(election);
+        var slots = Cache.GetValue(election, e => [.. Enum.GetValues<Utility>().Select(u => new Lazy<CountingProfile>(() => Build(e, u)))]);
+        return slots[(int)utility].Value;
+    }
+
     public static CountingProfile Build(Election election, Utility utility)
     {
         ArgumentNullException.ThrowIfNull(election);
@@ -58,20 +71,25 @@ internal sealed class CountingProfile
 
     private void Group()
     {
-        var index = Election.Projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(ProjectCount, StringComparer.Ordinal);
+        for (var i = 0; i < ProjectCount; i++)
+        {
+            index[Election.Projects[i].Id] = i;
+        }
+
+        var groups = new Dictionary<long[], int>(BallotKeyComparer.Instance);
         var weights = new List<long>();
         var supporters = Enumerable.Range(0, ProjectCount).Select(_ => new List<(int, long)>()).ToArray();
         foreach (var ballot in Election.Ballots)
         {
-            var entries = Utilities(ballot).Select(e => (Project: index[e.Id], e.Utility)).OrderBy(e => e.Project).ToList();
-            foreach (var (project, value) in entries)
+            var key = Key(ballot, index);
+            for (var i = 0; i < key.Length; i += 2)
             {
+                var (project, value) = ((int)key[i], key[i + 1]);
                 Votes[project]++;
                 Scores[project] += value;
             }
 
-            var key = Key(entries);
             if (groups.TryGetValue(key, out var group))
             {
                 weights[group]++;
@@ -79,9 +97,13 @@ internal sealed class CountingProfile
             }
 
             groups[key] = weights.Count;
-            foreach (var (project, value) in entries.Where(e => e.Utility > 0))
+            for (var i = 0; i < key.Length; i += 2)
             {
-                supporters[project].Add((weights.Count, value));
+                var (project, value) = ((int)key[i], key[i + 1]);
+                if (value > 0)
+                {
+                    supporters[project].Add((weights.Count, value));
+                }
             }
 
             weights.Add(1);
@@ -91,26 +113,34 @@ internal sealed class CountingProfile
         Supporters = supporters;
     }
 
-    private IEnumerable<(string Id, long Utility)> Utilities(Ballot ballot)
+    /// <summary>A ballot's (project, utility) pairs, sorted by project, flattened into one array.</summary>
+    private long[] Key(Ballot ballot, Dictionary<string, int> index)
+    {
+        var projects = new int[ballot.Projects.Count];
+        var values = new long[projects.Length];
+        for (var i = 0; i < projects.Length; i++)
+        {
+            projects[i] = index[ballot.Projects[i]];
+            values[i] = UtilityAt(ballot, i);
+        }
+
+        Array.Sort(projects, values);
+        var key = new long[2 * projects.Length];
+        for (var i = 0; i < projects.Length; i++)
+        {
+            (key[2 * i], key[(2 * i) + 1]) = (projects[i], values[i]);
+        }
+
+        return key;
+    }
+
+    private long UtilityAt(Ballot ballot, int position)
     {
         if (Utility != Utility.Points || Election.Kind is BallotKind.Approval or BallotKind.ChooseOne)
         {
-            return ballot.Projects.Select(id => (id, 1L));
+            return 1;
         }
 
-        return Election.Kind == BallotKind.Ordinal
-            ? ballot.Projects.Select((id, position) => (id, (long)(ballot.Projects.Count - position - 1)))
-            : ballot.Projects.Select((id, i) => (id, ballot.Points?[i] ?? 0));
-    }
-
-    private static string Key(List<(int Project, long Utility)> entries)
-    {
-        var key = new StringBuilder();
-        foreach (var (project, value) in entries)
-        {
-            key.Append(project).Append(':').Append(value).Append(',');
-        }
-
-        return key.ToString();
+        return Election.Kind == BallotKind.Ordinal ? ballot.Projects.Count - position - 1 : ballot.Points?[position] ?? 0;
     }
 }

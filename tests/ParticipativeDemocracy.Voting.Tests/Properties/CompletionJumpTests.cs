@@ -1,6 +1,6 @@
 namespace ParticipativeDemocracy.Voting.Tests;
 
-/// <summary>The add1 completions jump over shares; they must agree with plain +1 stepping.</summary>
+/// <summary>The add1 completions jump over shares with mostly floating-point runs; they must agree with plain exact +1 stepping.</summary>
 public sealed class CompletionJumpTests
 {
     [Theory]
@@ -28,7 +28,7 @@ public sealed class CompletionJumpTests
         var ranks = TieBreaker.Ranks(election.Projects, profile.Votes, options.TieBreak, options.Seed);
         var engine = new MesEngine(profile, ranks, options.Utility);
         var candidates = Enumerable.Range(0, profile.ProjectCount).Where(p => profile.Supporters[p].Count > 0 && !profile.Costs[p].IsZero).ToList();
-        var kept = engine.Run(0, track: false);
+        var kept = engine.RunExact(0, track: false);
         for (var extra = 1L; ; extra++)
         {
             var left = profile.Budget - kept.Cost;
@@ -38,7 +38,7 @@ public sealed class CompletionJumpTests
                 break;
             }
 
-            var next = engine.Run(extra, track: false);
+            var next = engine.RunExact(extra, track: false);
             if (next.Cost > profile.Budget)
             {
                 break;

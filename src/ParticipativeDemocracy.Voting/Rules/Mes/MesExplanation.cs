@@ -3,7 +3,7 @@ namespace ParticipativeDemocracy.Voting;
 /// <summary>Plain-language lines for an Equal Shares result.</summary>
 internal static class MesExplanation
 {
-    public static List<string> Header(CountingProfile profile, CountingOptions options, long extra, int runs)
+    public static List<string> Header(CountingProfile profile, CountingOptions options, long extra, MesEngine engine)
     {
         var share = profile.Voters == 0 ? 0m : profile.Money.Round(profile.Budget, profile.Voters);
         var lines = new List<string>
@@ -14,7 +14,7 @@ internal static class MesExplanation
         if (options.Completion != Completion.None)
         {
             var final = profile.Voters == 0 ? 0m : profile.Money.Round(profile.Budget + (extra * profile.Money.Unit * profile.Voters), profile.Voters);
-            lines.Add($"Completion {CompletionName(options.Completion)}: the share was raised by {extra} to {Money(final)} per voter (checked with {runs} exact runs); the outcome below is the one kept.");
+            lines.Add($"Completion {CompletionName(options.Completion)}: the share was raised by {extra} to {Money(final)} per voter (checked with {engine.Runs} runs, {engine.ExactRuns} of them redone in exact arithmetic); the outcome below is the one kept.");
         }
 
         return lines;

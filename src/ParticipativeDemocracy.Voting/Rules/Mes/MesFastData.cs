@@ -1,0 +1,51 @@
+using System.Numerics;
+
+namespace ParticipativeDemocracy.Voting;
+
+/// <summary>
+/// A profile's numbers as doubles for the floating-point run. Every one is an integer below 2^53,
+/// so each is held exactly; <see cref="Create"/> returns null when that cannot be promised.
+/// </summary>
+internal sealed class MesFastData
+{
+    private const double ExactLimit = 9007199254740992.0;
+
+    private MesFastData(CountingProfile profile, Utility utility)
+    {
+        Profile = profile;
+        Cost = [.. profile.Costs.Select(c => (double)c)];
+        Scale = utility == Utility.Cost ? Cost : [.. Cost.Select(_ => 1.0)];
+        Weight = [.. profile.GroupWeights.Select(w => (double)w)];
+        Groups = [.. profile.Supporters.Select(s => s.Select(e => e.Group).ToArray())];
+        Utilities = [.. profile.Supporters.Select(s => s.Select(e => (double)e.Utility).ToArray())];
+        UtilitySum = [.. profile.Supporters.Select(s => (double)TotalUtility(profile, s))];
+        MaxSupporters = Groups.Select(g => g.Length).DefaultIfEmpty(0).Max();
+    }
+
+    public CountingProfile Profile { get; }
+
+    public double[] Cost { get; }
+
+    /// <summary>The divisor of a project's per-utility price: its cost for cost utility, else 1.</summary>
+    public double[] Scale { get; }
+
+    public double[] Weight { get; }
+
+    public int[][] Groups { get; }
+
+    public double[][] Utilities { get; }
+
+    public double[] UtilitySum { get; }
+
+    public int MaxSupporters { get; }
+
+    public static MesFastData? Create(CountingProfile profile, Utility utility)
+    {
+        var fits = profile.Costs.All(c => c < (BigInteger)ExactLimit)
+            && profile.Supporters.All(s => TotalUtility(profile, s) < (BigInteger)ExactLimit);
+        return fits ? new MesFastData(profile, utility) : null;
+    }
+
+    private static BigInteger TotalUtility(CountingProfile profile, IReadOnlyList<(int Group, long Utility)> supporters) =>
+        supporters.Aggregate(BigInteger.Zero, (sum, e) => sum + ((BigInteger)profile.GroupWeights[e.Group] * e.Utility));
+}

@@ -1,0 +1,179 @@
+using System.Numerics;
+
+namespace ParticipativeDemocracy.Voting;
+
+internal sealed partial class MesFastRun
+{
+    /// <summary>
+    /// The equal price as in the exact run (repeated passes find who pays everything), then a check
+    /// that every supporter is certainly on its side of the final price; that makes the payer set,
+    /// and so the exact price, the exact run's.
+    /// </summary>
+    private Price PriceOf(int p)
+    {
+        var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
+        Array.Clear(_full, 0, groups.Length);
+        var cost = _data.Cost[p];
+        var (paid, paidError, payers, fullCount, fromCost) = (0.0, 0.0, _data.UtilitySum[p], 0, true);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var price = (cost - paid) / payers;
+            for (var i = 0; i < groups.Length; i++)
+            {
+                var g = groups[i];
+                if (_full[i] || _money[g] >= price * utilities[i])
+                {
+                    continue;
+                }
+
+                (_full[i], changed) = (true, true);
+                payers -= _data.Weight[g] * utilities[i];
+                paid += _data.Weight[g] * _money[g];
+                paidError += _data.Weight[g] * _error[g];
+                fullCount++;
+                fromCost &= _money[g] == 0 && _error[g] == 0;
+            }
+
+            if (payers <= 0)
+            {
+                _uncertain = true;
+                return default;
+            }
+        }
+
+        var rest = cost - paid;
+        var restError = Slack * (paidError + ((fullCount + 3) * Eps * (paid + Math.Abs(rest))));
+        var perUtility = rest / payers;
+        var perUtilityError = Slack * ((restError / payers) + (Eps * Math.Abs(perUtility)));
+        CheckPayers(p, perUtility, perUtilityError);
+        var value = perUtility / _data.Scale[p];
+        var valueError = Slack * ((perUtilityError / _data.Scale[p]) + (Eps * Math.Abs(value)));
+        return new Price(value, valueError, perUtility, perUtilityError, payers, fromCost);
+    }
+
+    private void CheckPayers(int p, double perUtility, double perUtilityError)
+    {
+        var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var g = groups[i];
+            var payment = perUtility * utilities[i];
+            var gap = _money[g] - payment;
+            var bound = Slack * (_error[g] + (utilities[i] * perUtilityError) + (2 * Eps * (_money[g] + Math.Abs(payment))));
+            if (_full[i] ? gap >= -bound : gap <= bound)
+            {
+                _uncertain = true;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a's price is below b's, ranks deciding an exact tie; flags the run when the bounds cannot tell.</summary>
+    private bool Before(int a, int b)
+    {
+        if (Order(a, b) is not { } order)
+        {
+            _uncertain = true;
+            return false;
+        }
+
+        return order < 0 || (order == 0 && _ranks[a] < _ranks[b]);
+    }
+
+    /// <summary>The exact sign of price a − price b, or null when the bounds overlap and the prices are not both cost / payers.</summary>
+    private int? Order(int a, int b)
+    {
+        var (x, y) = (_bounds[a], _bounds[b]);
+        var gap = x.Value - y.Value;
+        var bound = Slack * (x.Error + y.Error + (Eps * (Math.Abs(x.Value) + Math.Abs(y.Value))));
+        if (gap < -bound)
+        {
+            return -1;
+        }
+
+        if (gap > bound)
+        {
+            return 1;
+        }
+
+        if (!x.FromCost || !y.FromCost)
+        {
+            return null;
+        }
+
+        var costs = _data.Profile.Costs;
+        var left = costs[a] * (BigInteger)y.Payers * (BigInteger)_data.Scale[b];
+        var right = costs[b] * (BigInteger)x.Payers * (BigInteger)_data.Scale[a];
+        return left.CompareTo(right);
+    }
+
+    private int CompareBounds(int a, int b)
+    {
+        var (ka, kb) = (_bounds[a].IsKnown, _bounds[b].IsKnown);
+        if (ka != kb)
+        {
+            return ka ? 1 : -1;
+        }
+
+        var byPrice = ka ? _bounds[a].Value.CompareTo(_bounds[b].Value) : 0;
+        return byPrice != 0 ? byPrice : _ranks[a].CompareTo(_ranks[b]);
+    }
+
+    private void RecordRound(int w, Price price)
+    {
+        var groups = _data.Groups[w];
+        var weights = _data.Profile.GroupWeights;
+        var (voters, fullVoters, fullMoney) = (0L, 0L, 0.0);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var g = groups[i];
+            voters += weights[g];
+            if (_full[i])
+            {
+                fullVoters += weights[g];
+                fullMoney += weights[g] * _money[g];
+            }
+        }
+
+        _rounds.Add(new MesRound(_rounds.Count + 1, w, voters, fullVoters, Cents(fullMoney), Cents(price.PerUtility)));
+    }
+
+    private List<MesShortfall> Shortfalls()
+    {
+        var weights = _data.Profile.GroupWeights;
+        var shortfalls = new List<MesShortfall>();
+        for (var p = 0; p < _alive.Length; p++)
+        {
+            if (_selected.Contains(p))
+            {
+                continue;
+            }
+
+            var (voters, left) = (0L, 0.0);
+            foreach (var g in _data.Groups[p])
+            {
+                voters += weights[g];
+                left += weights[g] * _money[g];
+            }
+
+            shortfalls.Add(new MesShortfall(p, voters, Cents(left)));
+        }
+
+        return shortfalls;
+    }
+
+    /// <summary>Scaled units to currency rounded to cents, for explanations only (decisions never read it).</summary>
+    private decimal Cents(double units) =>
+        (decimal)Math.Round(units / (double)_data.Profile.Money.Unit, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// A project's price per unit of utility (<see cref="PerUtility"/>) and the value compared
+    /// between projects (<see cref="Value"/>, the price divided by the scale), each with its error
+    /// bound. <see cref="FromCost"/>: nobody who paid everything had money, so the price is exactly cost / payers.
+    /// </summary>
+    private readonly record struct Price(double Value, double Error, double PerUtility, double PerUtilityError, double Payers, bool FromCost)
+    {
+        public bool IsKnown => Payers > 0;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Numerics;
+
+namespace ParticipativeDemocracy.Voting;
+
+/// <summary>
+/// One Equal Shares run in floating point that still decides exactly. Each group's money
+/// <c>_money[g]</c> carries a proven bound <c>_error[g]</c> on its distance from the exact value,
+/// and every derived number carries one too. A decision is taken only when its bound shows the
+/// exact answer; when it cannot, the run gives up (<see cref="Run"/> returns null) and the caller
+/// repeats it in exact arithmetic. Doubles round with relative error at most 2^-53.
+/// </summary>
+internal sealed partial class MesFastRun
+{
+    /// <summary>The unit roundoff 2^-53, rounded up.</summary>
+    private const double Eps = 1.12e-16;
+
+    /// <summary>Widens every bound so that the rounding of the bound arithmetic itself is covered.</summary>
+    private const double Slack = 1.000001;
+
+    private readonly MesFastData _data;
+    private readonly int[] _ranks;
+    private readonly double[] _money;
+    private readonly double[] _error;
+    private readonly bool[] _alive;
+    private readonly Price[] _bounds;
+    private readonly bool[] _full;
+    private readonly List<int> _order = [];
+    private readonly List<int> _selected = [];
+    private readonly List<MesRound> _rounds = [];
+    private bool _uncertain;
+
+    /// <param name="share">Each voter's starting money in scaled units, within <paramref name="shareError"/> of the exact share.</param>
+    public MesFastRun(MesFastData data, int[] ranks, double share, double shareError)
+    {
+        _data = data;
+        _ranks = ranks;
+        _money = new double[data.Weight.Length];
+        _error = new double[data.Weight.Length];
+        Array.Fill(_money, share);
+        Array.Fill(_error, shareError);
+        _alive = new bool[data.Cost.Length];
+        _bounds = new Price[data.Cost.Length];
+        _full = new bool[data.MaxSupporters];
+    }
+
+    public MesOutcome? Run()
+    {
+        SelectFreeProjects();
+        while (NextWinner() is { } winner)
+        {
+            Charge(winner);
+        }
+
+        if (_uncertain)
+        {
+            return null;
+        }
+
+        var cost = _selected.Aggregate(BigInteger.Zero, (sum, p) => sum + _data.Profile.Costs[p]);
+        return new MesOutcome(_selected, cost, _rounds, Shortfalls(), null);
+    }
+
+    private void SelectFreeProjects()
+    {
+        foreach (var p in Enumerable.Range(0, _alive.Length).OrderBy(p => _ranks[p]))
+        {
+            var supported = _data.Groups[p].Length > 0;
+            if (supported && _data.Cost[p] == 0)
+            {
+                _selected.Add(p);
+            }
+
+            _alive[p] = supported && _data.Cost[p] > 0;
+        }
+    }
+
+    /// <summary>
+    /// As in the exact run, stale prices are lower bounds, so a project whose stale price is certainly
+    /// behind the best is skipped. It is a skip, not a stop: error bounds differ between projects.
+    /// </summary>
+    private int? NextWinner()
+    {
+        _order.Clear();
+        for (var p = 0; p < _alive.Length; p++)
+        {
+            if (_alive[p])
+            {
+                _order.Add(p);
+            }
+        }
+
+        _order.Sort(CompareBounds);
+        var best = -1;
+        foreach (var p in _order)
+        {
+            if (best >= 0 && _bounds[p].IsKnown && Order(p, best) is { } stale && (stale > 0 || (stale == 0 && _ranks[p] > _ranks[best])))
+            {
+                continue;
+            }
+
+            var affordable = Affordable(p);
+            if (affordable != true)
+            {
+                _alive[p] = false;
+                if (_uncertain)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            _bounds[p] = PriceOf(p);
+            if (!_uncertain && (best < 0 || Before(p, best)))
+            {
+                best = p;
+            }
+
+            if (_uncertain)
+            {
+                return null;
+            }
+        }
+
+        return best < 0 ? null : best;
+    }
+
+    /// <summary>Whether p's supporters together certainly have its cost (true), certainly not (false), or null when too close to tell.</summary>
+    private bool? Affordable(int p)
+    {
+        var groups = _data.Groups[p];
+        var (total, error) = (0.0, 0.0);
+        foreach (var g in groups)
+        {
+            total += _data.Weight[g] * _money[g];
+            error += _data.Weight[g] * _error[g];
+        }
+
+        var bound = Slack * (error + ((groups.Length + 3) * Eps * total));
+        var cost = _data.Cost[p];
+        if (total - bound >= cost)
+        {
+            return true;
+        }
+
+        if (total + bound < cost)
+        {
+            return false;
+        }
+
+        _uncertain = true;
+        return null;
+    }
+
+    private void Charge(int w)
+    {
+        var price = PriceOf(w);
+        RecordRound(w, price);
+        var (groups, utilities) = (_data.Groups[w], _data.Utilities[w]);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var g = groups[i];
+            if (_full[i])
+            {
+                (_money[g], _error[g]) = (0.0, 0.0);
+                continue;
+            }
+
+            var payment = price.PerUtility * utilities[i];
+            var left = _money[g] - payment;
+            _error[g] = Slack * (_error[g] + (utilities[i] * price.PerUtilityError) + (2 * Eps * (payment + Math.Abs(left))));
+            _money[g] = Math.Max(left, 0.0);
+        }
+
+        _alive[w] = false;
+        _selected.Add(w);
+    }
+}

@@ -1,0 +1,53 @@
+namespace ParticipativeDemocracy.Voting.Tests;
+
+/// <summary>The floating-point Equal Shares run either proves every decision or gives up; when it answers, it answers exactly.</summary>
+public sealed class FastRunTests
+{
+    [Theory]
+    [InlineData(Utility.Cost)]
+    [InlineData(Utility.Cardinality)]
+    [InlineData(Utility.Points)]
+    public void Floating_point_runs_agree_with_exact_runs(Utility utility)
+    {
+        var random = new Random(977 + (int)utility);
+        var (answered, total) = (0, 0);
+        for (var i = 0; i < 400; i++)
+        {
+            var election = utility == Utility.Points ? RandomElections.Cumulative(random) : RandomElections.Approval(random, maxProjects: 8, maxVoters: 30);
+            var profile = CountingProfile.Build(election, utility);
+            var ranks = TieBreaker.Ranks(election.Projects, profile.Votes, TieBreak.ProjectId, 0);
+            var engine = new MesEngine(profile, ranks, utility);
+            foreach (var extra in new[] { 0L, 1L, 7L })
+            {
+                total++;
+                if (engine.TryFast(extra) is not { } fast)
+                {
+                    continue;
+                }
+
+                answered++;
+                var exact = engine.RunExact(extra, track: false);
+                Assert.Equal(exact.Selected, fast.Selected);
+                Assert.Equal(exact.Cost, fast.Cost);
+                Assert.Equal(exact.Rounds.Select(r => (r.Project, r.Supporters, r.FullPayers)), fast.Rounds.Select(r => (r.Project, r.Supporters, r.FullPayers)));
+            }
+        }
+
+        Assert.True(answered > total / 2, $"the fast run answered only {answered} of {total}");
+    }
+
+    [Fact]
+    public void Exact_ties_between_untouched_projects_are_decided_by_rank()
+    {
+        var projects = new[] { new Project("b", 30), new Project("a", 30), new Project("c", 30) };
+        var ballots = Enumerable.Range(0, 6).Select(v => new Ballot($"v{v}", [projects[v % 3].Id])).ToList();
+        var election = Election.Create(180, BallotKind.Approval, projects, ballots);
+        var profile = CountingProfile.Build(election, Utility.Cost);
+        var ranks = TieBreaker.Ranks(election.Projects, profile.Votes, TieBreak.ProjectId, 0);
+
+        var fast = new MesEngine(profile, ranks, Utility.Cost).TryFast(0);
+
+        Assert.NotNull(fast);
+        Assert.Equal([1, 0, 2], fast.Selected);
+    }
+}
