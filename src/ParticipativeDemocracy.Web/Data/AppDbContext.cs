@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities;
+using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Data;
 
@@ -17,6 +18,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Process> Processes => Set<Process>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
+
+    public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
+
+    public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
+
+    public DbSet<VoterRecord> VoterRecords => Set<VoterRecord>();
+
+    public DbSet<BudgetOutcome> BudgetOutcomes => Set<BudgetOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using ParticipativeDemocracy.Web.Features.Account;
+using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Features.Processes;
 
 namespace ParticipativeDemocracy.Web.Features;
@@ -9,6 +10,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api");
         api.MapGroup("/processes").WithTags("Processes").MapProcesses();
+        api.MapGroup("/processes").WithTags("Participatory budgets").MapBudgeting();
         app.MapAccount();
         return app;
     }

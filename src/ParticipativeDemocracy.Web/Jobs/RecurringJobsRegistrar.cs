@@ -9,6 +9,8 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) :
     {
         recurringJobs.AddOrUpdate<AdvanceProcessStatusesJob>(
             AdvanceProcessStatusesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<CloseDueBudgetsJob>(
+            CloseDueBudgetsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

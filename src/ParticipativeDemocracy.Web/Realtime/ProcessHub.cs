@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using ParticipativeDemocracy.Web.Common.Auth;
+using ParticipativeDemocracy.Web.Features.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Realtime;
 
@@ -13,16 +15,32 @@ public sealed class ProcessHub : Hub<IProcessClient>
 
     public static string GroupOf(Guid processId) => $"process:{processId:N}";
 
+    public static string OfficerGroupOf(Guid processId) => $"process:{processId:N}:officers";
+
     public Task WatchAllProcesses() => Groups.AddToGroupAsync(Context.ConnectionId, AllProcessesGroup);
 
     public Task WatchProcess(Guid processId) => Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(processId));
 
     public Task StopWatchingProcess(Guid processId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(processId));
+
+    /// <summary>Officers see per-project tallies even when they are hidden from the public.</summary>
+    public Task WatchProcessAsOfficer(Guid processId)
+    {
+        var user = Context.User;
+        if (user is null || !(user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Administrator)))
+        {
+            throw new HubException("Only officers can watch the full tally.");
+        }
+
+        return Groups.AddToGroupAsync(Context.ConnectionId, OfficerGroupOf(processId));
+    }
 }
 
 public interface IProcessClient
 {
     Task ProcessChanged(ProcessChange change);
+
+    Task TallyChanged(TallyView tally);
 }
 
 public sealed record ProcessChange(Guid ProcessId, string Title, string Status, DateTimeOffset At);

@@ -2,6 +2,7 @@ using FluentValidation;
 using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data.Seeding;
+using ParticipativeDemocracy.Web.Features.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Common.Hosting;
 
@@ -34,6 +35,8 @@ public static class PlatformServices
         services.AddValidatorsFromAssemblyContaining<ProblemExceptionHandler>(includeInternalTypes: true);
 
         services.Configure<DemoCouncilOptions>(configuration.GetSection(DemoCouncilOptions.Section));
+        services.Configure<BallotSecretOptions>(configuration.GetSection(BallotSecretOptions.Section));
+        services.AddSingleton<BallotSecrets>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCouncilSeeder>();
         return services;

@@ -1,0 +1,82 @@
+namespace ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+
+/// <summary>How one participatory budget is voted on and counted. One per budget process.</summary>
+public sealed class BudgetSettings
+{
+    public Guid ProcessId { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public string Currency { get; set; } = "GBP";
+
+    public BudgetBallotKind BallotKind { get; set; }
+
+    public int MinProjects { get; set; }
+
+    public int? MaxProjects { get; set; }
+
+    /// <summary>Approval ballots: the chosen projects must fit within the budget (knapsack voting).</summary>
+    public bool MustFitBudget { get; set; }
+
+    /// <summary>Approval within budget: the least share of the budget a ballot must spend (0 to 1).</summary>
+    public decimal MinSpendShare { get; set; }
+
+    /// <summary>Cumulative ballots: points each voter distributes.</summary>
+    public int? PointsToDistribute { get; set; }
+
+    public BudgetCountingRule CountingRule { get; set; }
+
+    public BudgetCompletion Completion { get; set; }
+
+    public BudgetTieBreak TieBreak { get; set; }
+
+    public long Seed { get; set; }
+
+    public TallyVisibility TallyVisibility { get; set; }
+
+    public DateTimeOffset VotingOpensAt { get; set; }
+
+    public DateTimeOffset VotingClosesAt { get; set; }
+
+    /// <summary>Set exactly once, by the close job; nothing about the ballot may change afterwards.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public int ConfigurationVersion { get; set; }
+
+    public uint Version { get; set; }
+}
+
+public enum BudgetBallotKind
+{
+    Approval,
+    Cumulative,
+    Ranking,
+}
+
+public enum BudgetCountingRule
+{
+    Greedy,
+    EqualShares,
+    Phragmen,
+}
+
+public enum BudgetCompletion
+{
+    None,
+    Add1,
+    Add1Greedy,
+    Add1Full,
+}
+
+public enum BudgetTieBreak
+{
+    ProjectId,
+    CostVotesLot,
+}
+
+public enum TallyVisibility
+{
+    Public,
+    OfficersOnly,
+    HiddenUntilClose,
+}

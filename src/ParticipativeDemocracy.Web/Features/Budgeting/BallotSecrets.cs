@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ParticipativeDemocracy.Web.Features.Budgeting;
+
+public sealed class BallotSecretOptions
+{
+    public const string Section = "Ballots";
+
+    /// <summary>Key of the replacement hash. Production must set its own (Ballots__ReplacementKeySecret).</summary>
+    public string ReplacementKeySecret { get; set; } = "development-only-replacement-key-change-me";
+}
+
+/// <summary>
+/// The keyed hash that lets a voter replace their own ballot until the close, and the receipt codes
+/// voters use to find their ballot in the published file. Neither reveals who voted what.
+/// </summary>
+public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
+{
+    private const string ReceiptAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public string ReplacementKey(Guid processId, string voterKey)
+    {
+        var key = Encoding.UTF8.GetBytes(options.Value.ReplacementKeySecret);
+        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{processId:N}|{voterKey}"));
+        return Convert.ToHexStringLower(hash);
+    }
+
+    public static string NewReceiptCode() =>
+        string.Create(12, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = ReceiptAlphabet[RandomNumberGenerator.GetInt32(ReceiptAlphabet.Length)];
+            }
+        });
+}

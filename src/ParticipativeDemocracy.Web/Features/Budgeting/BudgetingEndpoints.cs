@@ -1,0 +1,14 @@
+namespace ParticipativeDemocracy.Web.Features.Budgeting;
+
+public static class BudgetingEndpoints
+{
+    public static RouteGroupBuilder MapBudgeting(this RouteGroupBuilder group) => group
+        .MapConfigureBudget()
+        .MapSubmitProposal()
+        .MapReviewProposal()
+        .MapListProjects()
+        .MapCastBallot()
+        .MapGetTally()
+        .MapGetResults()
+        .MapExportBallots();
+}

@@ -1,0 +1,100 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Common.Auth;
+using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+
+namespace ParticipativeDemocracy.Web.Features.Budgeting;
+
+/// <summary>An officer sets the budget, ballot rules, counting rule and voting dates; locked once voting opens.</summary>
+public static class ConfigureBudget
+{
+    public sealed record Command(
+        Guid ProcessId,
+        decimal Amount,
+        string Currency,
+        BudgetBallotKind BallotKind,
+        int MinProjects,
+        int? MaxProjects,
+        bool MustFitBudget,
+        decimal MinSpendShare,
+        int? PointsToDistribute,
+        BudgetCountingRule CountingRule,
+        BudgetCompletion Completion,
+        BudgetTieBreak TieBreak,
+        long Seed,
+        TallyVisibility TallyVisibility,
+        DateTimeOffset VotingOpensAt,
+        DateTimeOffset VotingClosesAt) : ICommand<Configured>;
+
+    public sealed record Configured(Guid ProcessId, int ConfigurationVersion);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Amount).GreaterThan(0).LessThan(1_000_000_000_000m);
+            RuleFor(c => c.Currency).NotEmpty().Length(3).Matches("^[A-Z]{3}$").WithMessage("Use a three-letter currency code such as GBP.");
+            RuleFor(c => c.BallotKind).IsInEnum();
+            RuleFor(c => c.CountingRule).IsInEnum();
+            RuleFor(c => c.Completion).IsInEnum();
+            RuleFor(c => c.TieBreak).IsInEnum();
+            RuleFor(c => c.TallyVisibility).IsInEnum();
+            RuleFor(c => c.MinProjects).GreaterThanOrEqualTo(0);
+            RuleFor(c => c.MaxProjects).GreaterThanOrEqualTo(c => Math.Max(1, c.MinProjects)).When(c => c.MaxProjects.HasValue)
+                .WithMessage("The most projects a voter may choose must be at least the fewest (and at least 1).");
+            RuleFor(c => c.MinSpendShare).InclusiveBetween(0m, 1m);
+            RuleFor(c => c.MinSpendShare).Equal(0m).When(c => !c.MustFitBudget)
+                .WithMessage("A minimum share of the budget to spend only applies when choices must fit the budget.");
+            RuleFor(c => c.PointsToDistribute).NotNull().GreaterThan(0).When(c => c.BallotKind == BudgetBallotKind.Cumulative)
+                .WithMessage("Cumulative ballots need the number of points each voter distributes.");
+            RuleFor(c => c.Completion).Equal(BudgetCompletion.None).When(c => c.CountingRule != BudgetCountingRule.EqualShares)
+                .WithMessage("Completions apply to the Method of Equal Shares only.");
+            RuleFor(c => c.VotingClosesAt).GreaterThan(c => c.VotingOpensAt).WithMessage("Voting must close after it opens.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, Configured>
+    {
+        public async ValueTask<Configured> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await BudgetPhase.EnsureBudgetProcessAsync(db, command.ProcessId, cancellationToken);
+            var settings = await db.BudgetSettings.SingleOrDefaultAsync(b => b.ProcessId == command.ProcessId, cancellationToken);
+            if (settings is null)
+            {
+                settings = new BudgetSettings { ProcessId = command.ProcessId };
+                db.BudgetSettings.Add(settings);
+            }
+            else
+            {
+                BudgetPhase.EnsureNotLocked(settings, clock.GetUtcNow());
+            }
+
+            Apply(command, settings);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Configured(settings.ProcessId, settings.ConfigurationVersion);
+        }
+
+        private static void Apply(Command c, BudgetSettings s)
+        {
+            (s.Amount, s.Currency, s.BallotKind, s.MinProjects, s.MaxProjects) = (c.Amount, c.Currency, c.BallotKind, c.MinProjects, c.MaxProjects);
+            (s.MustFitBudget, s.MinSpendShare, s.PointsToDistribute) = (c.MustFitBudget, c.MinSpendShare, c.PointsToDistribute);
+            (s.CountingRule, s.Completion, s.TieBreak, s.Seed) = (c.CountingRule, c.Completion, c.TieBreak, c.Seed);
+            (s.TallyVisibility, s.VotingOpensAt, s.VotingClosesAt) = (c.TallyVisibility, c.VotingOpensAt, c.VotingClosesAt);
+            s.ConfigurationVersion++;
+        }
+    }
+
+    public static RouteGroupBuilder MapConfigureBudget(this RouteGroupBuilder group)
+    {
+        group.MapPut("/{processId:guid}/budget", async Task<Ok<Configured>> (Guid processId, Command command, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(command with { ProcessId = processId }, ct)))
+            .WithName(nameof(ConfigureBudget))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.Officer);
+        return group;
+    }
+}

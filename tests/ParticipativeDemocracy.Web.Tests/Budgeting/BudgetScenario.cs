@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ParticipativeDemocracy.Web.Data.Entities;
+using ParticipativeDemocracy.Web.Tests.Infrastructure;
+
+namespace ParticipativeDemocracy.Web.Tests.Budgeting;
+
+/// <summary>Builds a budget through the API as an officer would: a process, its rules, reviewed projects.</summary>
+public sealed class BudgetScenario
+{
+    public const string Password = "Scenario-Password-1!";
+
+    private BudgetScenario(PlatformFixture fixture, HttpClient officer, Guid processId)
+    {
+        Fixture = fixture;
+        Officer = officer;
+        ProcessId = processId;
+    }
+
+    public PlatformFixture Fixture { get; }
+
+    public HttpClient Officer { get; }
+
+    public Guid ProcessId { get; }
+
+    public Dictionary<string, Guid> Projects { get; } = new(StringComparer.Ordinal);
+
+    public static DateTimeOffset VotingOpensAt => PlatformFixture.Start.AddDays(7);
+
+    public static DateTimeOffset VotingClosesAt => PlatformFixture.Start.AddDays(14);
+
+    public string Url(string tail) => $"/api/processes/{ProcessId}/{tail}";
+
+    public static async Task<BudgetScenario> CreateAsync(PlatformFixture fixture, object? rules = null)
+    {
+        await using (var db = fixture.CreateDbContext())
+        {
+            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Council", Slug = "council", TimeZone = "Europe/London" });
+            await db.SaveChangesAsync();
+        }
+
+        await fixture.CreateUserAsync("officer@budget.example", Password, "Officer");
+        var officer = await BrowserSession.SignedInClientAsync(fixture, "officer@budget.example", Password);
+        await using var read = fixture.CreateDbContext();
+        var councilId = read.Organisations.Single().Id;
+        var created = await officer.PostAsJsonAsync("/api/processes", new
+        {
+            organisationId = councilId, kind = "ParticipatoryBudget", title = "Riverside budget",
+            opensAt = PlatformFixture.Start, closesAt = PlatformFixture.Start.AddDays(14), publish = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var processId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var scenario = new BudgetScenario(fixture, officer, processId);
+        var configured = await officer.PutAsJsonAsync(scenario.Url("budget"), rules ?? BudgetScenario.Rules());
+        Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        return scenario;
+    }
+
+    public static object Rules(
+        string ballotKind = "Approval", bool mustFitBudget = true, string countingRule = "Greedy",
+        string visibility = "Public", int? maxProjects = null, decimal amount = 100m) => new
+    {
+        amount, currency = "GBP", ballotKind, minProjects = 0, maxProjects, mustFitBudget, minSpendShare = 0m,
+        pointsToDistribute = ballotKind == "Cumulative" ? 10 : (int?)null, countingRule, completion = "None",
+        tieBreak = "ProjectId", seed = 7, tallyVisibility = visibility, votingOpensAt = VotingOpensAt, votingClosesAt = VotingClosesAt,
+    };
+
+    /// <summary>A resident proposes, the officer finds it feasible: it is on the ballot.</summary>
+    public async Task<Guid> AddProjectAsync(HttpClient resident, string title, decimal cost)
+    {
+        var submitted = await resident.PostAsJsonAsync(Url("proposals"), new { title, estimatedCost = cost });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var reviewed = await Officer.PostAsJsonAsync(Url($"proposals/{id}/review"), new { feasible = true });
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        Projects[title] = id;
+        return id;
+    }
+
+    public async Task<HttpClient> ResidentAsync(string name)
+    {
+        var email = $"{name}@residents.example";
+        await Fixture.CreateUserAsync(email, Password, "Resident");
+        return await BrowserSession.SignedInClientAsync(Fixture, email, Password);
+    }
+
+    public void OpenVoting() => Fixture.Clock.SetUtcNow(VotingOpensAt.AddHours(1));
+
+    public void PassDeadline() => Fixture.Clock.SetUtcNow(VotingClosesAt.AddMinutes(1));
+
+    public Task<HttpResponseMessage> VoteAsync(HttpClient voter, params string[] titles) =>
+        voter.PostAsJsonAsync(Url("ballots"), new { choices = titles.Select(t => new { projectId = Projects[t] }).ToArray() });
+}
