@@ -15,6 +15,7 @@ public static class GeneratedPool
         ("age", ["16-29", "30-44", "45-59", "60+"], [0.22, 0.25, 0.26, 0.27], [0.5, 0.8, 1.1, 1.5]),
         ("region", ["north", "south", "east", "west", "centre"], [0.2, 0.2, 0.2, 0.2, 0.2], [0.8, 1.2, 0.9, 1.0, 1.3]),
         ("education", ["none", "school", "vocational", "degree"], [0.2, 0.3, 0.25, 0.25], [0.5, 0.8, 1.0, 1.8]),
+        ("concern", ["very", "fairly", "not very", "not at all"], [0.3, 0.4, 0.2, 0.1], [1.6, 1.0, 0.7, 0.4]),
     ];
 
     public static SortitionProblem Create(int poolSize, int panelSize, int categoryCount, int seed)
