@@ -45,6 +45,9 @@ internal sealed class CountingProfile
 
     public long[] GroupWeights { get; private set; } = [];
 
+    /// <summary>Per project, the groups in <see cref="Supporters"/> as a plain array for hot loops.</summary>
+    public int[][] SupporterGroups { get; private set; } = [];
+
     /// <summary>Per project, the groups that gain from it and what each of their voters gains.</summary>
     public IReadOnlyList<(int Group, long Utility)>[] Supporters { get; private set; } = [];
 
@@ -111,6 +114,7 @@ internal sealed class CountingProfile
 
         GroupWeights = [.. weights];
         Supporters = supporters;
+        SupporterGroups = [.. supporters.Select(s => s.Select(e => e.Item1).ToArray())];
     }
 
     /// <summary>A ballot's (project, utility) pairs, sorted by project, flattened into one array.</summary>

@@ -1,25 +1,31 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ParticipativeDemocracy.Voting;
 
 /// <summary>
 /// Sequential Phragmén with exact loads. Each round funds the project whose supporters would end up
-/// with the lowest maximum load; it stops (never skips) when a best project no longer fits.
-/// Loads are <c>_loads[g] / _denominator</c> in scaled currency units.
+/// with the lowest maximum load; it stops (never skips) when a best project no longer fits. Every
+/// load a group can carry is the new load of some earlier round, so groups point into
+/// <see cref="_loads"/>. Candidates are ranked in floating point (all terms are positive, so the
+/// relative error is small and bounded) and only those that could tie for the lowest are compared exactly.
 /// </summary>
 internal sealed class PhragmenRule
 {
+    private const double Eps = 1.12e-16;
     private readonly CountingProfile _profile;
     private readonly int[] _ranks;
-    private readonly BigInteger[] _loads;
     private readonly long[] _support;
-    private BigInteger _denominator = BigInteger.One;
+    private readonly double[] _costs;
+    private readonly int[] _loadOf;
+    private readonly List<Load> _loads = [Load.Zero];
+    private readonly List<double> _approx = [0.0];
 
     private PhragmenRule(CountingProfile profile, int[] ranks)
     {
         _profile = profile;
         _ranks = ranks;
-        _loads = new BigInteger[profile.GroupWeights.Length];
+        _loadOf = new int[profile.GroupWeights.Length];
+        _costs = [.. profile.Costs.Select(c => (double)c)];
         _support = [.. profile.Supporters.Select(s => s.Sum(e => profile.GroupWeights[e.Group]))];
     }
 
@@ -41,83 +47,91 @@ internal sealed class PhragmenRule
         while (remaining.Count > 0)
         {
             var tied = Cheapest(remaining);
-            var winner = tied.MinBy(p => _ranks[p]);
-            if (tied.FirstOrDefault(p => _profile.Costs[p] > left, -1) is var blocked and >= 0)
+            var winner = tied.MinBy(t => _ranks[t.Project]);
+            if (tied.Select(t => t.Project).FirstOrDefault(p => _profile.Costs[p] > left, -1) is var blocked and >= 0)
             {
                 explanation.Add($"Stopped: {Describe(blocked)} was next but did not fit in the {Money(_profile.Money.ToDecimal(left))} left.");
                 break;
             }
 
-            left -= _profile.Costs[winner];
-            selected.Add(winner);
-            remaining.Remove(winner);
-            explanation.Add(Assign(winner, selected.Count));
+            left -= _profile.Costs[winner.Project];
+            selected.Add(winner.Project);
+            remaining.Remove(winner.Project);
+            explanation.Add(Assign(winner.Project, winner.Load, selected.Count));
         }
 
         return selected;
     }
 
-    /// <summary>The projects with the exactly smallest new maximum load (all of them if none has supporters).</summary>
-    private List<int> Cheapest(List<int> remaining)
+    /// <summary>The projects with the exactly smallest new maximum load (all of them if none has supporters), in <paramref name="remaining"/> order.</summary>
+    private List<(int Project, Load Load)> Cheapest(List<int> remaining)
     {
-        var loads = remaining.ToDictionary(p => p, Load);
-        var finite = remaining.Where(p => loads[p].Den > 0).ToList();
+        var approx = remaining.Select(Approximate).ToList();
+        var finite = Enumerable.Range(0, remaining.Count).Where(i => _support[remaining[i]] > 0).ToList();
         if (finite.Count == 0)
         {
-            return remaining;
+            return [.. remaining.Select(p => (p, Load.Zero))];
         }
 
-        var best = loads[finite[0]];
-        foreach (var p in finite.Where(p => loads[p].Num * best.Den < best.Num * loads[p].Den))
-        {
-            best = loads[p];
-        }
-
-        return [.. finite.Where(p => loads[p].Num * best.Den == best.Num * loads[p].Den)];
+        var lowest = finite.Select(i => approx[i]).Where(a => !double.IsNaN(a.Value)).Select(a => a.Value * (1 + a.Error)).DefaultIfEmpty(double.PositiveInfinity).Min();
+        var candidates = finite.Where(i => double.IsNaN(approx[i].Value) || approx[i].Value * (1 - approx[i].Error) <= lowest)
+            .Select(i => (Project: remaining[i], Load: Exact(remaining[i]))).ToList();
+        var best = candidates.MinBy(c => c.Load, Comparer<Load>.Create((a, b) => a.CompareTo(b))).Load;
+        return [.. candidates.Where(c => c.Load.CompareTo(best) == 0)];
     }
 
-    /// <summary>New maximum load as Num/Den; Den is 0 (infinite) for a project without supporters.</summary>
-    private (BigInteger Num, BigInteger Den) Load(int p)
+    /// <summary>The new load in floating point and its relative error bound (NaN when a load is too small to bound).</summary>
+    private (double Value, double Error) Approximate(int p)
     {
-        if (_support[p] == 0)
+        var (groups, weights) = (_profile.SupporterGroups[p], _profile.GroupWeights);
+        var loads = CollectionsMarshal.AsSpan(_approx);
+        var total = 0.0;
+        foreach (var g in groups)
         {
-            return (BigInteger.One, BigInteger.Zero);
+            total += weights[g] * loads[_loadOf[g]];
         }
 
-        var total = _profile.Supporters[p].Aggregate(BigInteger.Zero, (sum, e) => sum + (_profile.GroupWeights[e.Group] * _loads[e.Group]));
-        return (total + (_profile.Costs[p] * _denominator), _denominator * _support[p]);
+        var value = (total + _costs[p]) / _support[p];
+        return (value, (groups.Length + 16) * Eps);
     }
 
-    private string Assign(int winner, int round)
+    private Load Exact(int p)
+    {
+        var weights = new long[_loads.Count];
+        foreach (var g in _profile.SupporterGroups[p])
+        {
+            weights[_loadOf[g]] += _profile.GroupWeights[g];
+        }
+
+        var total = new Load(_profile.Costs[p], 1);
+        for (var i = 1; i < weights.Length; i++)
+        {
+            total = weights[i] == 0 ? total : total.Plus(weights[i], _loads[i]);
+        }
+
+        return Load.Reduced(total.Num, total.Den * _support[p]);
+    }
+
+    private string Assign(int winner, Load load, int round)
     {
         if (_support[winner] == 0)
         {
             return $"Round {round}: funded {Describe(winner)}; nobody voted for it, but every supported project was already taken and it fit.";
         }
 
-        var (num, den) = Load(winner);
-        var gcd = BigInteger.GreatestCommonDivisor(num, den);
-        (num, den) = (num / gcd, den / gcd);
-        var common = _denominator * den / BigInteger.GreatestCommonDivisor(_denominator, den);
-        var factor = common / _denominator;
-        for (var g = 0; g < _loads.Length; g++)
+        _loads.Add(load);
+        _approx.Add(load.ToDouble());
+        foreach (var g in _profile.SupporterGroups[winner])
         {
-            _loads[g] *= factor;
+            _loadOf[g] = _loads.Count - 1;
         }
 
-        _denominator = common;
-        foreach (var (g, _) in _profile.Supporters[winner])
-        {
-            _loads[g] = num * (common / den);
-        }
-
-        var load = _profile.Money.Round(num, den);
-        return $"Round {round}: funded {Describe(winner)}; each of its {_support[winner]} supporters now carries {Money(load)} in total.";
+        var amount = _profile.Money.Round(load.Num, load.Den);
+        return $"Round {round}: funded {Describe(winner)}; each of its {_support[winner]} supporters now carries {Money(amount)} in total.";
     }
 
     private string Describe(int p) =>
         $"{_profile.Id(p)} ({_profile.Election.Projects[p].Name}), cost {Money(_profile.Election.Projects[p].Cost)}";
 
     private static string Money(decimal amount) => ScaledMoney.Format(amount);
-
 }

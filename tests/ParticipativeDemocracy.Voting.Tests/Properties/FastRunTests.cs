@@ -36,6 +36,36 @@ public sealed class FastRunTests
         Assert.True(answered > total / 2, $"the fast run answered only {answered} of {total}");
     }
 
+    [Theory]
+    [InlineData(Utility.Cost)]
+    [InlineData(Utility.Points)]
+    public void A_range_run_that_answers_gives_the_exact_outcome_at_every_share_in_the_range(Utility utility)
+    {
+        var random = new Random(1234 + (int)utility);
+        var answered = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var election = utility == Utility.Points ? RandomElections.Cumulative(random) : RandomElections.Approval(random, maxProjects: 8, maxVoters: 30);
+            var profile = CountingProfile.Build(election, utility);
+            var ranks = TieBreaker.Ranks(election.Projects, profile.Votes, TieBreak.ProjectId, 0);
+            var engine = new MesEngine(profile, ranks, utility);
+            var first = (long)random.Next(0, 10);
+            var last = first + random.Next(1, 9);
+            if (engine.TryRange(first, last) is not { } range)
+            {
+                continue;
+            }
+
+            answered++;
+            for (var extra = first; extra <= last; extra++)
+            {
+                Assert.Equal(engine.RunExact(extra, track: false).Selected, range.Selected);
+            }
+        }
+
+        Assert.True(answered > 50, $"only {answered} range runs answered");
+    }
+
     [Fact]
     public void Exact_ties_between_untouched_projects_are_decided_by_rank()
     {

@@ -20,36 +20,42 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
 
     public int ExactRuns { get; private set; }
 
+    public bool HasFastRuns => _tiers.Fast is not null;
+
     /// <summary>One run with each voter starting with B/n plus <paramref name="extraUnits"/> whole currency units.</summary>
-    public MesOutcome Run(long extraUnits, bool track)
-    {
-        if (!track && TryFast(extraUnits) is { } outcome)
-        {
-            Runs++;
-            return outcome;
-        }
+    public MesOutcome Run(long extraUnits, bool track) =>
+        (track ? null : TryRange(extraUnits, extraUnits)) ?? RunExact(extraUnits, track);
 
-        return RunExact(extraUnits, track);
-    }
+    /// <summary>The floating-point run at one share, or null when it could not prove every decision.</summary>
+    public MesOutcome? TryFast(long extraUnits) => TryRange(extraUnits, extraUnits);
 
-    /// <summary>The floating-point run, or null when it could not prove every decision.</summary>
-    public MesOutcome? TryFast(long extraUnits)
+    /// <summary>
+    /// One floating-point run for every share from <paramref name="first"/> to <paramref name="last"/>
+    /// extra units at once: the run starts from the middle share with an error bound that covers the
+    /// whole range, so if it proves every decision, the outcome is the same at each of those shares.
+    /// Null when it cannot prove that (or there is no floating-point profile).
+    /// </summary>
+    public MesOutcome? TryRange(long first, long last)
     {
         if (_tiers.Fast is not { } fast)
         {
             return null;
         }
 
-        // The share is one correctly rounded conversion and one division away from exact.
-        var (shareNum, voters) = Share(extraUnits);
-        var share = (double)shareNum / voters;
-        return new MesFastRun(fast, ranks, share, 3 * 1.12e-16 * share).Run();
+        Runs++;
+        var (low, voters) = Share(first);
+        var (high, _) = Share(last);
+        var middle = (double)(low + high) / (2.0 * voters);
+        var halfWidth = (double)(high - low) / (2.0 * voters);
+        var error = 1.000001 * (halfWidth + (4 * 1.12e-16 * (middle + halfWidth)));
+        return new MesFastRun(fast, ranks, middle, error).Run();
     }
 
     /// <summary>The same run in exact arithmetic only (the fast path's reference).</summary>
     public MesOutcome RunExact(long extraUnits, bool track)
     {
         Runs++;
+        ExactRuns++;
         var (shareNum, voters) = Share(extraUnits);
         return RunExact(shareNum, voters, track);
     }
@@ -62,7 +68,6 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
 
     private MesOutcome RunExact(BigInteger shareNum, int voters, bool track)
     {
-        ExactRuns++;
         while (true)
         {
             try

@@ -1,0 +1,102 @@
+using System.Numerics;
+
+namespace ParticipativeDemocracy.Voting;
+
+/// <summary>
+/// The add1 loop: raise every voter's share by one currency unit until the outcome is exhaustive
+/// (not for add1-full) or the next step would overspend. Rather than one run per step, a
+/// floating-point run over a whole range of shares proves that the outcome is the same at every
+/// step of the range; ranges double while that works and halve when it does not, so long
+/// stretches without change cost a few runs. Without a floating-point profile, a tracked exact
+/// run's horizon gives the jump instead.
+/// </summary>
+internal sealed class ShareRaiser
+{
+    private readonly MesEngine _engine;
+    private readonly CountingProfile _profile;
+    private readonly bool _stopOnExhaustive;
+    private readonly List<int> _candidates;
+    private long _span = 2;
+
+    public ShareRaiser(MesEngine engine, Completion completion)
+    {
+        _engine = engine;
+        _profile = engine.Profile;
+        _stopOnExhaustive = completion != Completion.Add1Full;
+        _candidates = [.. Enumerable.Range(0, _profile.ProjectCount).Where(p => _profile.Supporters[p].Count > 0 && !_profile.Costs[p].IsZero)];
+    }
+
+    /// <summary>The extra whole units per voter whose outcome the completion keeps.</summary>
+    public long Raise()
+    {
+        var (extra, kept) = (0L, _engine.Run(0, track: false));
+        while (!Stops(kept))
+        {
+            // The kept outcome holds from extra to First − 1, the new one from First to Last.
+            if (Next(extra) is not var (outcome, first, last))
+            {
+                return extra;
+            }
+
+            if (outcome.Cost > _profile.Budget)
+            {
+                return first - 1;
+            }
+
+            if (Stops(outcome))
+            {
+                return first;
+            }
+
+            (extra, kept) = (last, outcome);
+        }
+
+        return extra;
+    }
+
+    private (MesOutcome Outcome, long First, long Last)? Next(long extra)
+    {
+        if (!_engine.HasFastRuns)
+        {
+            return Jump(extra);
+        }
+
+        for (; _span > 1; _span /= 2)
+        {
+            if (_engine.TryRange(extra + 1, extra + _span) is { } outcome)
+            {
+                var last = extra + _span;
+                _span *= 2;
+                return (outcome, extra + 1, last);
+            }
+        }
+
+        _span = 2;
+        return (_engine.Run(extra + 1, track: false), extra + 1, extra + 1);
+    }
+
+    /// <summary>Past the tracked run's horizon: the first whole-unit share at which a decision could change.</summary>
+    private (MesOutcome Outcome, long First, long Last)? Jump(long extra)
+    {
+        if (_engine.Run(extra, track: true).Horizon is not { } horizon)
+        {
+            return null;
+        }
+
+        var units = horizon.Den * _profile.Money.Unit;
+        var next = extra + (long)BigInteger.Max(BigInteger.Divide(horizon.Num + units - 1, units), BigInteger.One);
+        return (_engine.Run(next, track: false), next, next);
+    }
+
+    private bool Stops(MesOutcome outcome)
+    {
+        var selected = outcome.Selected.ToHashSet();
+        if (_candidates.All(selected.Contains))
+        {
+            return true;
+        }
+
+        var left = _profile.Budget - outcome.Cost;
+        return _stopOnExhaustive && _candidates.All(p => selected.Contains(p) || _profile.Costs[p] > left);
+    }
+}
