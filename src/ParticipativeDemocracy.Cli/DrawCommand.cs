@@ -28,6 +28,7 @@ internal static class DrawCommand
             var input = new DrawInput(parseResult.GetValue(categories)!, parseResult.GetValue(respondents)!,
                 parseResult.GetValue(idColumn), parseResult.GetValue(addressColumns));
             var problem = input.Load(parseResult.GetValue(size));
+            // An omitted seed is drawn below 2^53 so that JSON readers in any language keep it exact.
             var options = new DrawOptions
             {
                 Algorithm = parseResult.GetValue(algorithm) == "legacy" ? SelectionAlgorithm.Legacy : SelectionAlgorithm.Leximin,

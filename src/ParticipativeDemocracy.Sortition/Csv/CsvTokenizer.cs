@@ -2,72 +2,96 @@ using System.Text;
 
 namespace ParticipativeDemocracy.Sortition.Csv;
 
-/// <summary>RFC 4180 splitting: quoted fields may hold commas, doubled quotes and line breaks.</summary>
-internal static class CsvTokenizer
+/// <summary>
+/// RFC 4180 splitting: quoted fields may hold commas, doubled quotes and line breaks. Each record keeps
+/// the 1-based line it starts on, so error messages point at the right line.
+/// </summary>
+internal sealed class CsvTokenizer
 {
+    private readonly List<CsvRow> _records = [];
+    private readonly StringBuilder _field = new();
+    private List<string> _fields = [];
+    private int _line = 1;
+    private int _recordLine = 1;
+    private bool _inQuotes;
+
     public static IReadOnlyList<CsvRow> Split(string text)
     {
-        var records = new List<CsvRow>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (; position < text.Length; position++)
+        var tokenizer = new CsvTokenizer();
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        for (var position = start; position < text.Length; position++)
         {
-            var c = text[position];
-            if (inQuotes)
-            {
-                if (c == '"' && position + 1 < text.Length && text[position + 1] == '"')
-                {
-                    field.Append('"');
-                    position++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inQuotes = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add(new CsvRow(recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
+            var next = position + 1 < text.Length ? text[position + 1] : '\0';
+            position += tokenizer._inQuotes ? tokenizer.Quoted(text[position], next) : tokenizer.Plain(text[position]);
         }
 
-        if (field.Length > 0 || fields.Count > 0)
+        tokenizer.Finish();
+        return tokenizer._records;
+    }
+
+    /// <summary>Consumes one character inside quotes; returns 1 when it also consumed the next one.</summary>
+    private int Quoted(char c, char next)
+    {
+        if (c == '"' && next == '"')
         {
-            fields.Add(field.ToString());
-            records.Add(new CsvRow(recordLine, fields));
+            _field.Append('"');
+            return 1;
         }
 
-        return records;
+        if (c == '"')
+        {
+            _inQuotes = false;
+            return 0;
+        }
+
+        _line += c == '\n' ? 1 : 0;
+        _field.Append(c);
+        return 0;
+    }
+
+    private int Plain(char c)
+    {
+        switch (c)
+        {
+            case '"':
+                _inQuotes = true;
+                break;
+            case ',':
+                EndField();
+                break;
+            case '\r':
+                break;
+            case '\n':
+                EndRecord();
+                _line++;
+                _recordLine = _line;
+                break;
+            default:
+                _field.Append(c);
+                break;
+        }
+
+        return 0;
+    }
+
+    private void EndField()
+    {
+        _fields.Add(_field.ToString());
+        _field.Clear();
+    }
+
+    private void EndRecord()
+    {
+        EndField();
+        _records.Add(new CsvRow(_recordLine, _fields));
+        _fields = [];
+    }
+
+    private void Finish()
+    {
+        if (_field.Length > 0 || _fields.Count > 0)
+        {
+            EndRecord();
+        }
     }
 }
