@@ -24,6 +24,7 @@ internal sealed partial class MesFastRun
     private readonly bool[] _alive;
     private readonly Price[] _bounds;
     private readonly bool[] _full;
+    private readonly bool[] _bestFull;
     private readonly List<int> _order = [];
     private readonly List<int> _selected = [];
     private readonly List<MesRound> _rounds = [];
@@ -41,6 +42,7 @@ internal sealed partial class MesFastRun
         _alive = new bool[data.Cost.Length];
         _bounds = new Price[data.Cost.Length];
         _full = new bool[data.MaxSupporters];
+        _bestFull = new bool[data.MaxSupporters];
     }
 
     public MesOutcome? Run()
@@ -98,8 +100,7 @@ internal sealed partial class MesFastRun
                 continue;
             }
 
-            var affordable = Affordable(p);
-            if (affordable != true)
+            if (PriceOf(p) is not { } price)
             {
                 _alive[p] = false;
                 if (_uncertain)
@@ -110,10 +111,11 @@ internal sealed partial class MesFastRun
                 continue;
             }
 
-            _bounds[p] = PriceOf(p);
+            _bounds[p] = price;
             if (!_uncertain && (best < 0 || Before(p, best)))
             {
                 best = p;
+                Array.Copy(_full, _bestFull, _data.Groups[p].Length);
             }
 
             if (_uncertain)
@@ -125,17 +127,10 @@ internal sealed partial class MesFastRun
         return best < 0 ? null : best;
     }
 
-    /// <summary>Whether p's supporters together certainly have its cost (true), certainly not (false), or null when too close to tell.</summary>
-    private bool? Affordable(int p)
+    /// <summary>Whether p's supporters, holding <paramref name="total"/> within <paramref name="error"/>, certainly have its cost (true), certainly not (false), or null when too close to tell.</summary>
+    private bool? Affordable(int p, double total, double error)
     {
         var groups = _data.Groups[p];
-        var (total, error) = (0.0, 0.0);
-        foreach (var g in groups)
-        {
-            total += _data.Weight[g] * _money[g];
-            error += _data.Weight[g] * _error[g];
-        }
-
         var bound = Slack * (error + ((groups.Length + 3) * Eps * total));
         var cost = _data.Cost[p];
         if (total - bound >= cost)
@@ -154,7 +149,8 @@ internal sealed partial class MesFastRun
 
     private void Charge(int w)
     {
-        var price = PriceOf(w);
+        var price = _bounds[w];
+        Array.Copy(_bestFull, _full, _data.Groups[w].Length);
         RecordRound(w, price);
         var (groups, utilities) = (_data.Groups[w], _data.Utilities[w]);
         for (var i = 0; i < groups.Length; i++)
@@ -162,7 +158,10 @@ internal sealed partial class MesFastRun
             var g = groups[i];
             if (_full[i])
             {
-                (_money[g], _error[g]) = (0.0, 0.0);
+                // m − ρ*·u is at most this; where that is not positive the group is certainly left with exactly 0.
+                var low = (price.PerUtility - price.PerUtilityError) * utilities[i];
+                var most = _money[g] + _error[g] - low + (2 * Eps * (_money[g] + Math.Abs(low)));
+                (_money[g], _error[g]) = most <= 0 ? (0.0, 0.0) : (most / 2, Slack * most / 2);
                 continue;
             }
 

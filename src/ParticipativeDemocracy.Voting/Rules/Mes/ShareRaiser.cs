@@ -16,7 +16,9 @@ internal sealed class ShareRaiser
     private readonly CountingProfile _profile;
     private readonly bool _stopOnExhaustive;
     private readonly List<int> _candidates;
-    private long _span = 2;
+    private long _span = 1;
+    private int _unchanged;
+    private int _patience = 2;
 
     public ShareRaiser(MesEngine engine, Completion completion)
     {
@@ -33,7 +35,7 @@ internal sealed class ShareRaiser
         while (!Stops(kept))
         {
             // The kept outcome holds from extra to First − 1, the new one from First to Last.
-            if (Next(extra) is not var (outcome, first, last))
+            if (Next(extra, kept) is not var (outcome, first, last))
             {
                 return extra;
             }
@@ -54,7 +56,11 @@ internal sealed class ShareRaiser
         return extra;
     }
 
-    private (MesOutcome Outcome, long First, long Last)? Next(long extra)
+    /// <summary>
+    /// Single steps while the outcome keeps changing; once it has stayed the same for a few steps,
+    /// ranges that double on success and halve on failure. Failed attempts make the next try wait longer.
+    /// </summary>
+    private (MesOutcome Outcome, long First, long Last)? Next(long extra, MesOutcome kept)
     {
         if (!_engine.HasFastRuns)
         {
@@ -63,16 +69,22 @@ internal sealed class ShareRaiser
 
         for (; _span > 1; _span /= 2)
         {
-            if (_engine.TryRange(extra + 1, extra + _span) is { } outcome)
+            if (_engine.TryRange(extra + 1, extra + _span) is { } range)
             {
                 var last = extra + _span;
-                _span *= 2;
-                return (outcome, extra + 1, last);
+                (_span, _patience) = (2 * _span, 2);
+                return (range, extra + 1, last);
             }
         }
 
-        _span = 2;
-        return (_engine.Run(extra + 1, track: false), extra + 1, extra + 1);
+        var outcome = _engine.Run(extra + 1, track: false);
+        _unchanged = outcome.Selected.SequenceEqual(kept.Selected) ? _unchanged + 1 : 0;
+        if (_unchanged >= _patience)
+        {
+            (_span, _unchanged, _patience) = (2, 0, 2 * _patience);
+        }
+
+        return (outcome, extra + 1, extra + 1);
     }
 
     /// <summary>Past the tracked run's horizon: the first whole-unit share at which a decision could change.</summary>
