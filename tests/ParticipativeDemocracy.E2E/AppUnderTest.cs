@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ParticipativeDemocracy.Web.Data.Entities;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using ParticipativeDemocracy.Web.Common.Hosting;
@@ -34,6 +37,23 @@ public sealed class AppUnderTest : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
+    }
+
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Accounts are made directly until residents can sign up through the UI.</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = DateTimeOffset.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 
     public async ValueTask DisposeAsync()

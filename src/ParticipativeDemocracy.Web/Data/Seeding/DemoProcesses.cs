@@ -4,9 +4,11 @@ namespace ParticipativeDemocracy.Web.Data.Seeding;
 
 internal static class DemoProcesses
 {
+    public const string BudgetSlug = "riverside-budget-2027";
+
     public static IEnumerable<Process> For(Guid councilId, DateTimeOffset now)
     {
-        yield return Create(councilId, now, ProcessKind.ParticipatoryBudget, "riverside-budget-2027",
+        yield return Create(councilId, now, ProcessKind.ParticipatoryBudget, BudgetSlug,
             "Riverside community budget 2027",
             "Residents of Riverside decide how to spend £250,000 on local projects.",
             ProcessStatus.Open, now.AddDays(-7), now.AddDays(14));
