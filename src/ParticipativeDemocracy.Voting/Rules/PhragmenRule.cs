@@ -26,7 +26,7 @@ internal sealed class PhragmenRule
         _ranks = ranks;
         _loadOf = new int[profile.GroupWeights.Length];
         _costs = [.. profile.Costs.Select(c => (double)c)];
-        _support = [.. profile.Supporters.Select(s => s.Sum(e => profile.GroupWeights[e.Group]))];
+        _support = profile.Votes; // under cost utility every listed project has utility 1
     }
 
     public static CountingResult Count(CountingProfile profile, int[] ranks, CountingOptions options)

@@ -24,10 +24,13 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
 
     /// <summary>One run with each voter starting with B/n plus <paramref name="extraUnits"/> whole currency units.</summary>
     public MesOutcome Run(long extraUnits, bool track) =>
-        (track ? null : TryRange(extraUnits, extraUnits)) ?? RunExact(extraUnits, track);
+        (track ? null : TryRange(extraUnits, extraUnits, explain: true)) ?? RunExact(extraUnits, track);
+
+    /// <summary>The selection at one share, without the explanation when the floating-point run settles it.</summary>
+    public MesOutcome Selection(long extraUnits) => TryRange(extraUnits, extraUnits) ?? RunExact(extraUnits, track: false);
 
     /// <summary>The floating-point run at one share, or null when it could not prove every decision.</summary>
-    public MesOutcome? TryFast(long extraUnits) => TryRange(extraUnits, extraUnits);
+    public MesOutcome? TryFast(long extraUnits) => TryRange(extraUnits, extraUnits, explain: true);
 
     /// <summary>
     /// One floating-point run for every share from <paramref name="first"/> to <paramref name="last"/>
@@ -35,7 +38,7 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
     /// whole range, so if it proves every decision, the outcome is the same at each of those shares.
     /// Null when it cannot prove that (or there is no floating-point profile).
     /// </summary>
-    public MesOutcome? TryRange(long first, long last)
+    public MesOutcome? TryRange(long first, long last, bool explain = false)
     {
         if (_tiers.Fast is not { } fast)
         {
@@ -48,7 +51,7 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
         var middle = (double)(low + high) / (2.0 * voters);
         var halfWidth = (double)(high - low) / (2.0 * voters);
         var error = 1.000001 * (halfWidth + (4 * 1.12e-16 * (middle + halfWidth)));
-        return new MesFastRun(fast, ranks, middle, error).Run();
+        return new MesFastRun(fast, ranks, middle, error, explain).Run();
     }
 
     /// <summary>The same run in exact arithmetic only (the fast path's reference).</summary>

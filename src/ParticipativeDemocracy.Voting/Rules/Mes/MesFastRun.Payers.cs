@@ -51,25 +51,26 @@ internal sealed partial class MesFastRun
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         Array.Clear(_full, 0, groups.Length);
-        var (paid, payers, total, error) = (0.0, _data.UtilitySum[p], 0.0, 0.0);
-        for (var pass = 0; pass == 0 || payers > 0; pass++)
+        (_paid, _paidError, _payers) = (0.0, 0.0, _data.UtilitySum[p]);
+        _fullWithMoney.Clear();
+        var (total, error) = (0.0, 0.0);
+        for (var pass = 0; pass == 0 || _payers > 0; pass++)
         {
-            var price = (_data.Cost[p] - paid) / payers;
+            var price = (_data.Cost[p] - _paid) / _payers;
             var changed = false;
             for (var i = 0; i < groups.Length; i++)
             {
-                var (g, w) = (groups[i], _data.Weight[groups[i]]);
+                var g = groups[i];
                 if (pass == 0)
                 {
-                    total += w * _money[g];
-                    error += w * _error[g];
+                    total += _data.Weight[g] * _money[g];
+                    error += _data.Weight[g] * _error[g];
                 }
 
                 if (!_full[i] && _money[g] < price * utilities[i])
                 {
-                    (_full[i], changed) = (true, true);
-                    payers -= w * utilities[i];
-                    paid += w * _money[g];
+                    MarkFull(p, i);
+                    changed = true;
                 }
             }
 
@@ -87,34 +88,34 @@ internal sealed partial class MesFastRun
         return true;
     }
 
+    /// <summary>Puts supporter i of p in F, keeping F's totals: Σ_F w·m and its error, Σ_not F w·u, and who in F has money.</summary>
+    private void MarkFull(int p, int i)
+    {
+        var g = _data.Groups[p][i];
+        var w = _data.Weight[g];
+        _full[i] = true;
+        _payers -= w * _data.Utilities[p][i];
+        if (_money[g] != 0 || _error[g] != 0)
+        {
+            _paid += w * _money[g];
+            _paidError += w * _error[g];
+            _fullWithMoney.Add(i);
+        }
+    }
+
     /// <summary>ρ_F for the current full set F with its error bound; payers is Σ_not F w·u (exact, integers below 2^53).</summary>
     private (double PerUtility, double Error, double Payers, bool FromCost) Solve(int p)
     {
-        var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
-        var (paid, paidError, payers, count, fromCost) = (0.0, 0.0, _data.UtilitySum[p], 0, true);
-        for (var i = 0; i < groups.Length; i++)
-        {
-            if (_full[i])
-            {
-                var g = groups[i];
-                payers -= _data.Weight[g] * utilities[i];
-                paid += _data.Weight[g] * _money[g];
-                paidError += _data.Weight[g] * _error[g];
-                count++;
-                fromCost &= _money[g] == 0 && _error[g] == 0;
-            }
-        }
-
-        if (payers <= 0)
+        if (_payers <= 0)
         {
             _uncertain = true;
             return default;
         }
 
-        var rest = _data.Cost[p] - paid;
-        var restError = Slack * (paidError + ((count + 3) * Eps * (paid + Math.Abs(rest))));
-        var perUtility = rest / payers;
-        return (perUtility, Slack * ((restError / payers) + (Eps * Math.Abs(perUtility))), payers, fromCost);
+        var rest = _data.Cost[p] - _paid;
+        var restError = Slack * (_paidError + ((_fullWithMoney.Count + 3) * Eps * (_paid + Math.Abs(rest))));
+        var perUtility = rest / _payers;
+        return (perUtility, Slack * ((restError / _payers) + (Eps * Math.Abs(perUtility))), _payers, _fullWithMoney.Count == 0);
     }
 
     /// <summary>Whether every supporter outside F certainly holds more than <paramref name="price"/> per utility; those that do not are moved into F.</summary>
@@ -128,7 +129,8 @@ internal sealed partial class MesFastRun
             var payment = price * utilities[i];
             if (!_full[i] && _money[g] - payment <= Slack * (_error[g] + (2 * Eps * (_money[g] + payment))))
             {
-                (all, _full[i]) = (false, true);
+                all = false;
+                MarkFull(p, i);
             }
         }
 
@@ -140,17 +142,14 @@ internal sealed partial class MesFastRun
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         var total = 0.0;
-        for (var i = 0; i < groups.Length; i++)
+        foreach (var i in _fullWithMoney)
         {
             var g = groups[i];
-            if (_full[i] && (_money[g] != 0 || _error[g] != 0))
-            {
-                var low = (perUtility - perUtilityError) * utilities[i];
-                var excess = _money[g] + _error[g] - low + (2 * Eps * (_money[g] + Math.Abs(low)));
-                total += _data.Weight[g] * Math.Max(excess, 0.0);
-            }
+            var low = (perUtility - perUtilityError) * utilities[i];
+            var excess = _money[g] + _error[g] - low + (2 * Eps * (_money[g] + Math.Abs(low)));
+            total += _data.Weight[g] * Math.Max(excess, 0.0);
         }
 
-        return Slack * total * (1 + ((groups.Length + 2) * Eps));
+        return Slack * total * (1 + ((_fullWithMoney.Count + 2) * Eps));
     }
 }

@@ -28,11 +28,18 @@ internal sealed partial class MesFastRun
     private readonly List<int> _order = [];
     private readonly List<int> _selected = [];
     private readonly List<MesRound> _rounds = [];
+    private readonly List<int> _fullWithMoney = [];
+    private readonly bool _explain;
+    private double _paid;
+    private double _paidError;
+    private double _payers;
     private bool _uncertain;
 
     /// <param name="share">Each voter's starting money in scaled units, within <paramref name="shareError"/> of the exact share.</param>
-    public MesFastRun(MesFastData data, int[] ranks, double share, double shareError)
+    /// <param name="explain">Whether to record rounds and shortfalls (only the kept outcome needs them).</param>
+    public MesFastRun(MesFastData data, int[] ranks, double share, double shareError, bool explain)
     {
+        _explain = explain;
         _data = data;
         _ranks = ranks;
         _money = new double[data.Weight.Length];
@@ -59,7 +66,7 @@ internal sealed partial class MesFastRun
         }
 
         var cost = _selected.Aggregate(BigInteger.Zero, (sum, p) => sum + _data.Profile.Costs[p]);
-        return new MesOutcome(_selected, cost, _rounds, Shortfalls(), null);
+        return new MesOutcome(_selected, cost, _rounds, _explain ? Shortfalls() : [], null);
     }
 
     private void SelectFreeProjects()
@@ -151,7 +158,11 @@ internal sealed partial class MesFastRun
     {
         var price = _bounds[w];
         Array.Copy(_bestFull, _full, _data.Groups[w].Length);
-        RecordRound(w, price);
+        if (_explain)
+        {
+            RecordRound(w, price);
+        }
+
         var (groups, utilities) = (_data.Groups[w], _data.Utilities[w]);
         for (var i = 0; i < groups.Length; i++)
         {

@@ -31,7 +31,7 @@ internal sealed class ShareRaiser
     /// <summary>The extra whole units per voter whose outcome the completion keeps.</summary>
     public long Raise()
     {
-        var (extra, kept) = (0L, _engine.Run(0, track: false));
+        var (extra, kept) = (0L, _engine.Selection(0));
         while (!Stops(kept))
         {
             // The kept outcome holds from extra to First − 1, the new one from First to Last.
@@ -77,7 +77,7 @@ internal sealed class ShareRaiser
             }
         }
 
-        var outcome = _engine.Run(extra + 1, track: false);
+        var outcome = _engine.Selection(extra + 1);
         _unchanged = outcome.Selected.SequenceEqual(kept.Selected) ? _unchanged + 1 : 0;
         if (_unchanged >= _patience)
         {
@@ -97,7 +97,7 @@ internal sealed class ShareRaiser
 
         var units = horizon.Den * _profile.Money.Unit;
         var next = extra + (long)BigInteger.Max(BigInteger.Divide(horizon.Num + units - 1, units), BigInteger.One);
-        return (_engine.Run(next, track: false), next, next);
+        return (_engine.Selection(next), next, next);
     }
 
     private bool Stops(MesOutcome outcome)
