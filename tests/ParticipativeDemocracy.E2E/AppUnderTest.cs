@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ParticipativeDemocracy.Web.Data.Entities;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Npgsql;
 using ParticipativeDemocracy.Web.Common.Hosting;
 
@@ -19,6 +20,8 @@ public sealed class AppUnderTest : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public ShiftedClock Clock { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
@@ -33,6 +36,7 @@ public sealed class AppUnderTest : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", _connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -5,5 +5,7 @@ public static class ProcessesEndpoints
     public static RouteGroupBuilder MapProcesses(this RouteGroupBuilder group) => group
         .MapListProcesses()
         .MapGetProcess()
-        .MapCreateProcess();
+        .MapCreateProcess()
+        .MapListAllProcesses()
+        .MapListOrganisations();
 }
