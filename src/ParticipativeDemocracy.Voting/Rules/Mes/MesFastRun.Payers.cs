@@ -67,10 +67,19 @@ internal sealed partial class MesFastRun
                     error += _data.Weight[g] * _error[g];
                 }
 
-                if (!_full[i] && _money[g] < price * utilities[i])
+                if (_full[i] || _money[g] >= price * utilities[i])
+                {
+                    continue;
+                }
+
+                changed = true;
+                if (_money[g] == 0 && _error[g] == 0)
+                {
+                    (_full[i], _payers) = (true, _payers - (_data.Weight[g] * utilities[i]));
+                }
+                else
                 {
                     MarkFull(p, i);
-                    changed = true;
                 }
             }
 

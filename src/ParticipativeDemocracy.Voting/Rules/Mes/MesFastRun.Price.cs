@@ -43,18 +43,6 @@ internal sealed partial class MesFastRun
         return left.CompareTo(right);
     }
 
-    private int CompareBounds(int a, int b)
-    {
-        var (ka, kb) = (_bounds[a].IsKnown, _bounds[b].IsKnown);
-        if (ka != kb)
-        {
-            return ka ? 1 : -1;
-        }
-
-        var byPrice = ka ? _bounds[a].Value.CompareTo(_bounds[b].Value) : 0;
-        return byPrice != 0 ? byPrice : _ranks[a].CompareTo(_ranks[b]);
-    }
-
     private void RecordRound(int w, Price price)
     {
         var groups = _data.Groups[w];

@@ -25,7 +25,8 @@ internal sealed partial class MesFastRun
     private readonly Price[] _bounds;
     private readonly bool[] _full;
     private readonly bool[] _bestFull;
-    private readonly List<int> _order = [];
+    private readonly int[] _order;
+    private readonly double[] _orderKeys;
     private readonly List<int> _selected = [];
     private readonly List<MesRound> _rounds = [];
     private readonly List<int> _fullWithMoney = [];
@@ -50,6 +51,8 @@ internal sealed partial class MesFastRun
         _bounds = new Price[data.Cost.Length];
         _full = new bool[data.MaxSupporters];
         _bestFull = new bool[data.MaxSupporters];
+        _order = new int[data.Cost.Length];
+        _orderKeys = new double[data.Cost.Length];
     }
 
     public MesOutcome? Run()
@@ -89,18 +92,20 @@ internal sealed partial class MesFastRun
     /// </summary>
     private int? NextWinner()
     {
-        _order.Clear();
+        var count = 0;
         for (var p = 0; p < _alive.Length; p++)
         {
             if (_alive[p])
             {
-                _order.Add(p);
+                // Unknown prices first; the order only makes skipping likelier, it decides nothing.
+                (_order[count], _orderKeys[count]) = (p, _bounds[p].IsKnown ? _bounds[p].Value : -1.0);
+                count++;
             }
         }
 
-        _order.Sort(CompareBounds);
+        Array.Sort(_orderKeys, _order, 0, count);
         var best = -1;
-        foreach (var p in _order)
+        foreach (var p in _order.AsSpan(0, count))
         {
             if (best >= 0 && _bounds[p].IsKnown && Order(p, best) is { } stale && (stale > 0 || (stale == 0 && _ranks[p] > _ranks[best])))
             {
