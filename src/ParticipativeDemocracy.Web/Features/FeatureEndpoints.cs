@@ -1,4 +1,5 @@
 using ParticipativeDemocracy.Web.Features.Account;
+using ParticipativeDemocracy.Web.Features.Admin;
 using ParticipativeDemocracy.Web.Features.Processes;
 
 namespace ParticipativeDemocracy.Web.Features;
@@ -9,6 +10,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api");
         api.MapGroup("/processes").WithTags("Processes").MapProcesses();
+        api.MapGroup("/admin").WithTags("Administration").MapAdmin();
         app.MapAccount();
         return app;
     }

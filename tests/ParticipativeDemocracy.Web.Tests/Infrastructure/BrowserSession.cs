@@ -29,6 +29,30 @@ public static partial class BrowserSession
         return client;
     }
 
+    /// <summary>Loads a page, then posts one of its forms with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        HttpClient client, string url, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"{url} has no antiforgery token.");
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        using var form = new FormUrlEncodedContent(values);
+        return await client.PostAsync(url, form);
+    }
+
+    /// <summary>The site-relative link in an e-mail body, e.g. "/account/confirm-email?...".</summary>
+    public static string LinkIn(string? body, string path)
+    {
+        var match = Regex.Match(body ?? "", $@"http://localhost({Regex.Escape(path)}\S*)");
+        Assert.True(match.Success, $"no {path} link in: {body}");
+        return match.Groups[1].Value;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

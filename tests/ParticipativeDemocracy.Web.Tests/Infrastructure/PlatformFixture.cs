@@ -25,6 +25,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    public TestSmtpServer Smtp { get; } = new();
+
     public PlatformFactory Factory { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -35,7 +37,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await db.Database.MigrateAsync();
         }
 
-        Factory = new PlatformFactory(ConnectionString, Clock);
+        Smtp.Start();
+        Factory = new PlatformFactory(ConnectionString, Clock, Smtp.Port);
         _ = Factory.Services;
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
@@ -58,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Clock.SetUtcNow(Start);
+        Smtp.Clear();
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
     }
@@ -86,6 +90,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
     }
 }

@@ -1,0 +1,15 @@
+using ParticipativeDemocracy.Web.Common.Email;
+using ParticipativeDemocracy.Web.Jobs;
+
+namespace ParticipativeDemocracy.Web.Common.Hosting;
+
+public static class AccountServices
+{
+    public static IServiceCollection AddPlatformAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<SendEmailJob>();
+        return services;
+    }
+}
