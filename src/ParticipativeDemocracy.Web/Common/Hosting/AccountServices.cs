@@ -1,3 +1,5 @@
+using ParticipativeDemocracy.Web.Common.Audit;
+using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Email;
 using ParticipativeDemocracy.Web.Jobs;
 
@@ -10,6 +12,9 @@ public static class AccountServices
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
         services.AddScoped<SendEmailJob>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
         return services;
     }
 }

@@ -3,5 +3,6 @@ namespace ParticipativeDemocracy.Web.Features.Admin;
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder group) => group
-        .MapListOutbox();
+        .MapListOutbox()
+        .MapGetAuditLog();
 }
