@@ -20,6 +20,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<VoterRoll> VoterRolls => Set<VoterRoll>();
+
+    public DbSet<VoterRollUpload> VoterRollUploads => Set<VoterRollUpload>();
+
+    public DbSet<VoterRollEntry> VoterRollEntries => Set<VoterRollEntry>();
+
+    public DbSet<VoterRollProblem> VoterRollProblems => Set<VoterRollProblem>();
+
+    public DbSet<RollVerification> RollVerifications => Set<RollVerification>();
+
+    public DbSet<ProcessEligibility> ProcessEligibility => Set<ProcessEligibility>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -87,6 +87,36 @@ public sealed class PlatformFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>
+    /// Many signed-in residents, fast: accounts without passwords (no password hashing), each signed
+    /// in through the real one-time sign-in link page.
+    /// </summary>
+    public async Task<HttpClient[]> SignedInResidentsAsync(int count)
+    {
+        var links = new List<string>();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"resident{i}@many.example";
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = Clock.GetUtcNow() };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, "Resident")).Succeeded);
+                var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, "SignInLink");
+                links.Add($"/account/sign-in-link?userId={user.Id}&code={Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
+            }
+        }
+
+        return await Task.WhenAll(links.Select(async link =>
+        {
+            var client = CreateClient();
+            var response = await BrowserSession.SubmitFormAsync(client, link, "sign-in-link", new Dictionary<string, string>());
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            return client;
+        }));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

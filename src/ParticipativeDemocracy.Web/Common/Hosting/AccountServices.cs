@@ -1,5 +1,6 @@
 using ParticipativeDemocracy.Web.Common.Audit;
 using ParticipativeDemocracy.Web.Common.Auth;
+using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Email;
 using ParticipativeDemocracy.Web.Jobs;
 
@@ -15,6 +16,10 @@ public static class AccountServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        services.Configure<EligibilityOptions>(configuration.GetSection(EligibilityOptions.Section));
+        services.AddSingleton<RollHasher>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<ImportRollJob>();
         return services;
     }
 }
