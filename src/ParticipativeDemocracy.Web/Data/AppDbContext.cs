@@ -32,6 +32,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ProcessEligibility> ProcessEligibility => Set<ProcessEligibility>();
 
+    public DbSet<VotingCodeBatch> VotingCodeBatches => Set<VotingCodeBatch>();
+
+    public DbSet<VotingCode> VotingCodes => Set<VotingCode>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

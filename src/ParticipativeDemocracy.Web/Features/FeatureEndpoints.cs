@@ -1,5 +1,6 @@
 using ParticipativeDemocracy.Web.Features.Account;
 using ParticipativeDemocracy.Web.Features.Admin;
+using ParticipativeDemocracy.Web.Features.Codes;
 using ParticipativeDemocracy.Web.Features.Eligibility;
 using ParticipativeDemocracy.Web.Features.Processes;
 using ParticipativeDemocracy.Web.Features.Rolls;
@@ -15,6 +16,7 @@ public static class FeatureEndpoints
         api.MapGroup("/admin").WithTags("Administration").MapAdmin();
         api.MapGroup("/rolls").WithTags("Voter rolls").MapRolls();
         api.MapGroup("/processes/{processId:guid}/eligibility").WithTags("Eligibility").MapEligibility();
+        api.MapGroup("").WithTags("Voting codes").MapCodes();
         app.MapAccount();
         return app;
     }

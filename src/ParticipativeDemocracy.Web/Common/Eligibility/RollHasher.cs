@@ -40,6 +40,9 @@ public sealed class RollHasher
         Hash(string.Join('\u001f', "match", Normalise(reference),
             dateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Normalise(postcode)));
 
+    /// <summary>Letters print codes as XXXX-XXXX-XXXX; people type them in any case, with or without dashes.</summary>
+    public string CodeHash(string code) => Hash("code\u001f" + Normalise(code).Replace("-", "", StringComparison.Ordinal));
+
     public static string Normalise(string value) =>
         new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
