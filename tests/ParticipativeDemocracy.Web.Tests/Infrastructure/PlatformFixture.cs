@@ -84,6 +84,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
 
+        // Staff need the authenticator app; BrowserSession answers the second step with this key.
+        if (roles.Contains("Officer") || roles.Contains("Administrator"))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            BrowserSession.AuthenticatorKeys[email] = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
         return user;
     }
 
