@@ -60,6 +60,23 @@ public sealed class AppUnderTest : IAsyncLifetime
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 
+    /// <summary>A staff account whose authenticator key the test knows, so it can answer the second step.</summary>
+    public async Task<string> CreateStaffWithAuthenticatorAsync(string email, string password, string role)
+    {
+        await CreateUserAsync(email, password, role);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        if (await users.GetAuthenticatorKeyAsync(user) is not { } key)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return key;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null)

@@ -16,13 +16,21 @@ public sealed class FoundationTests(AppUnderTest app, Browser browser) : PageSes
     }
 
     [Fact]
-    public async Task Officer_signs_in_and_sees_the_administration_links()
+    public async Task Administrator_signs_in_enrols_an_authenticator_app_and_sees_the_administration_links()
     {
         await Page.GotoAsync("/account/sign-in");
         await AssertAccessibleAsync();
         await Page.GetByLabel("Email address").FillAsync("admin@example.org");
         await Page.GetByLabel("Password").FillAsync("Demo-Admin-2026!");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // Staff enrol a TOTP authenticator before acting as staff.
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Set up your authenticator app");
+        await Assertions.Expect(Page.Locator(".pd-letter__qr svg")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+        var key = await Page.Locator("[data-testid=authenticator-key]").InnerTextAsync();
+        await Page.GetByLabel("6-digit code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Turn on the second step" }).ClickAsync();
 
         await Page.WaitForURLAsync(App.BaseAddress.ToString());
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();

@@ -17,6 +17,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Process> Processes => Set<Process>();
 
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<VoterRoll> VoterRolls => Set<VoterRoll>();
+
+    public DbSet<VoterRollUpload> VoterRollUploads => Set<VoterRollUpload>();
+
+    public DbSet<VoterRollEntry> VoterRollEntries => Set<VoterRollEntry>();
+
+    public DbSet<VoterRollProblem> VoterRollProblems => Set<VoterRollProblem>();
+
+    public DbSet<RollVerification> RollVerifications => Set<RollVerification>();
+
+    public DbSet<ProcessEligibility> ProcessEligibility => Set<ProcessEligibility>();
+
+    public DbSet<VotingCodeBatch> VotingCodeBatches => Set<VotingCodeBatch>();
+
+    public DbSet<VotingCode> VotingCodes => Set<VotingCode>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();

@@ -1,6 +1,10 @@
 using ParticipativeDemocracy.Web.Features.Account;
 using ParticipativeDemocracy.Web.Features.Budgeting;
+using ParticipativeDemocracy.Web.Features.Admin;
+using ParticipativeDemocracy.Web.Features.Codes;
+using ParticipativeDemocracy.Web.Features.Eligibility;
 using ParticipativeDemocracy.Web.Features.Processes;
+using ParticipativeDemocracy.Web.Features.Rolls;
 
 namespace ParticipativeDemocracy.Web.Features;
 
@@ -11,6 +15,10 @@ public static class FeatureEndpoints
         var api = app.MapGroup("/api");
         api.MapGroup("/processes").WithTags("Processes").MapProcesses();
         api.MapGroup("/processes").WithTags("Participatory budgets").MapBudgeting();
+        api.MapGroup("/admin").WithTags("Administration").MapAdmin();
+        api.MapGroup("/rolls").WithTags("Voter rolls").MapRolls();
+        api.MapGroup("/processes/{processId:guid}/eligibility").WithTags("Eligibility").MapEligibility();
+        api.MapGroup("").WithTags("Voting codes").MapCodes();
         app.MapAccount();
         return app;
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 /// <summary>The real host on a real database; only the clock is fake, so tests move time instead of sleeping.</summary>
-public sealed class PlatformFactory(string connectionString, TestClock clock) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(string connectionString, TestClock clock, int smtpPort) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,6 +16,10 @@ public sealed class PlatformFactory(string connectionString, TestClock clock) : 
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Hangfire:WorkerCount", "2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:Security", "None");
+        builder.UseSetting("Email:LinkBaseUrl", "http://localhost");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 }

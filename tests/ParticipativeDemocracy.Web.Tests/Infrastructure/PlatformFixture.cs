@@ -25,6 +25,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    public TestSmtpServer Smtp { get; } = new();
+
     public PlatformFactory Factory { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -35,7 +37,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             await db.Database.MigrateAsync();
         }
 
-        Factory = new PlatformFactory(ConnectionString, Clock);
+        Smtp.Start();
+        Factory = new PlatformFactory(ConnectionString, Clock, Smtp.Port);
         _ = Factory.Services;
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
@@ -58,6 +61,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         Clock.SetUtcNow(Start);
+        Smtp.Clear();
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
     }
@@ -80,12 +84,51 @@ public sealed class PlatformFixture : IAsyncLifetime
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         }
 
+        // Staff need the authenticator app; BrowserSession answers the second step with this key.
+        if (roles.Contains("Officer") || roles.Contains("Administrator"))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            BrowserSession.AuthenticatorKeys[email] = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
         return user;
+    }
+
+    /// <summary>
+    /// Many signed-in residents, fast: accounts without passwords (no password hashing), each signed
+    /// in through the real one-time sign-in link page.
+    /// </summary>
+    public async Task<HttpClient[]> SignedInResidentsAsync(int count)
+    {
+        var links = new List<string>();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"resident{i}@many.example";
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = Clock.GetUtcNow() };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, "Resident")).Succeeded);
+                var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, "SignInLink");
+                links.Add($"/account/sign-in-link?userId={user.Id}&code={Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
+            }
+        }
+
+        return await Task.WhenAll(links.Select(async link =>
+        {
+            var client = CreateClient();
+            var response = await BrowserSession.SubmitFormAsync(client, link, "sign-in-link", new Dictionary<string, string>());
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            return client;
+        }));
     }
 
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
     }
 }

@@ -27,6 +27,19 @@ public static class IdentityServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // The periodic security-stamp check rebuilds the principal; without this, staff would lose the
+        // second-factor claim (and so their access) half an hour after signing in.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            var secondFactor = context.CurrentPrincipal?.FindFirst(Policies.SecondFactorClaim);
+            if (secondFactor is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                && !identity.HasClaim(Policies.SecondFactorClaim, secondFactor.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(Policies.SecondFactorClaim, secondFactor.Value));
+            }
+
+            return Task.CompletedTask;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = SignInPath;

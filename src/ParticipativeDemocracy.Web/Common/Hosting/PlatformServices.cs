@@ -20,6 +20,7 @@ public static class PlatformServices
         services.AddPlatformApi();
         services.AddPlatformUi();
         services.AddPlatformHealthChecks();
+        services.AddPlatformAccounts(configuration);
 
         services.AddMediator(options =>
         {

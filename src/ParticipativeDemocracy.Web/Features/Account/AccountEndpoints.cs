@@ -6,6 +6,7 @@ public static class AccountEndpoints
     {
         app.MapSignOut();
         app.MapChooseLanguage();
+        app.MapRegisterResident();
         return app;
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Common.Audit;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Data;
@@ -42,7 +43,7 @@ public static class CreateProcess
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, AfterCommit afterCommit) : ICommandHandler<Command, Created>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, AfterCommit afterCommit, AuditTrail audit) : ICommandHandler<Command, Created>
     {
         public async ValueTask<Created> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -63,6 +64,8 @@ public static class CreateProcess
             };
             db.Processes.Add(process);
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(nameof(CreateProcess), nameof(Process), process.Id, before: null,
+                new { process.Title, process.Kind, process.Status, process.OpensAt, process.ClosesAt }, cancellationToken);
             afterCommit.Publish(new ProcessChanged(new ProcessChange(process.Id, process.Title, process.Status.ToString(), now)));
             return new Created(process.Id, process.Slug, process.Status);
         }

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Data.Entities;
+
+namespace ParticipativeDemocracy.Web.Common.Eligibility;
+
+public enum IneligibleReason
+{
+    NotSignedIn,
+    NotOnRoll,
+    TooYoung,
+    AgeUnknown,
+    OutsideDistricts,
+    DistrictUnknown,
+}
+
+public sealed record EligibilityDecision(bool IsEligible, IReadOnlyList<IneligibleReason> Reasons)
+{
+    public static EligibilityDecision Eligible { get; } = new(true, []);
+}
+
+/// <summary>What is known about a person: from their roll entry, or from the district a voting code was issued for.</summary>
+public sealed record PersonFacts(bool OnRoll, DateOnly? DateOfBirth, string? District);
+
+/// <summary>
+/// Decides whether someone may take part in a process. Ballot, code and jury features call this
+/// instead of reading the rules themselves, so the rules live in one place.
+/// </summary>
+public sealed class EligibilityService(AppDbContext db)
+{
+    public async Task<EligibilityDecision> CheckUserAsync(Guid processId, Guid? userId, CancellationToken cancellationToken)
+    {
+        var process = await db.Processes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
+                      ?? throw new NotFoundException("Process", processId);
+        var rules = await db.ProcessEligibility.AsNoTracking().SingleOrDefaultAsync(r => r.ProcessId == processId, cancellationToken);
+        if (userId is null)
+        {
+            return new EligibilityDecision(false, [IneligibleReason.NotSignedIn]);
+        }
+
+        var entry = await (from v in db.RollVerifications
+                           join e in db.VoterRollEntries on v.EntryId equals e.Id
+                           join r in db.VoterRolls on v.RollId equals r.Id
+                           where v.UserId == userId
+                                 && (r.ProcessId == processId || (r.ProcessId == null && r.OrganisationId == process.OrganisationId))
+                           orderby r.ProcessId == null
+                           select new { e.DateOfBirth, e.District })
+            .FirstOrDefaultAsync(cancellationToken);
+        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
+        return Decide(rules, process, facts);
+    }
+
+    public static EligibilityDecision Decide(ProcessEligibility? rules, Process process, PersonFacts person)
+    {
+        if (rules is null)
+        {
+            return EligibilityDecision.Eligible;
+        }
+
+        var reasons = new List<IneligibleReason>();
+        if (rules.RollRequired && !person.OnRoll)
+        {
+            reasons.Add(IneligibleReason.NotOnRoll);
+        }
+
+        if (rules.MinimumAge is { } minimum)
+        {
+            var on = rules.AgeOnDate ?? DateOnly.FromDateTime((process.OpensAt ?? process.CreatedAt).UtcDateTime);
+            if (person.DateOfBirth is not { } born)
+            {
+                reasons.Add(IneligibleReason.AgeUnknown);
+            }
+            else if (born.AddYears(minimum) > on)
+            {
+                reasons.Add(IneligibleReason.TooYoung);
+            }
+        }
+
+        if (rules.Districts.Count > 0)
+        {
+            if (person.District is null)
+            {
+                reasons.Add(IneligibleReason.DistrictUnknown);
+            }
+            else if (!rules.Districts.Contains(person.District, StringComparer.OrdinalIgnoreCase))
+            {
+                reasons.Add(IneligibleReason.OutsideDistricts);
+            }
+        }
+
+        return reasons.Count == 0 ? EligibilityDecision.Eligible : new EligibilityDecision(false, reasons.Distinct().ToList());
+    }
+}
