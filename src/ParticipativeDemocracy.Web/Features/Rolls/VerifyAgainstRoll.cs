@@ -8,6 +8,7 @@ using Npgsql;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Common.Hosting;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Resources;
@@ -81,6 +82,7 @@ public static class VerifyAgainstRoll
             .WithName(nameof(VerifyAgainstRoll))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimits.Verification)
             .RequireAuthorization(Policies.SignedIn);
         return group;
     }

@@ -1,0 +1,51 @@
+namespace ParticipativeDemocracy.Web.Tests.Architecture;
+
+/// <summary>Who may call what. Anonymous, SignedIn, Facilitator (and staff), Officer (and administrators), Administrator.</summary>
+internal static class EndpointMatrix
+{
+    public static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["ANY /admin/jobs/{**path}"] = "Administrator",
+        ["ANY /health/live"] = "Anonymous",
+        ["ANY /health/ready"] = "Anonymous",
+        ["ANY /hubs/processes"] = "Anonymous",
+        ["ANY /hubs/processes/negotiate"] = "Anonymous",
+        ["GET /api-reference/favicon.svg"] = "Anonymous",
+        ["GET /api-reference/scalar.aspnetcore.js"] = "Anonymous",
+        ["GET /api-reference/scalar.js"] = "Anonymous",
+        ["GET /api-reference/{documentName?}"] = "Anonymous",
+        ["GET /api/admin/audit"] = "Administrator",
+        ["GET /api/admin/outbox"] = "Administrator",
+        ["GET /api/processes/"] = "Anonymous",
+        ["GET /api/processes/{id:guid}"] = "Anonymous",
+        ["GET /api/processes/{processId:guid}/eligibility/me"] = "SignedIn",
+        ["GET /api/rolls/"] = "SignedIn",
+        ["GET /api/rolls/{id:guid}"] = "Officer",
+        ["GET /language/{culture}"] = "Anonymous",
+        ["GET /openapi/{documentName}.json"] = "Anonymous",
+        ["GET,POST /"] = "Anonymous",
+        ["GET,POST /account/access-denied"] = "Anonymous",
+        ["GET,POST /account/authenticator"] = "SignedIn",
+        ["GET,POST /account/confirm-email"] = "Anonymous",
+        ["GET,POST /account/email-sign-in"] = "Anonymous",
+        ["GET,POST /account/profile"] = "SignedIn",
+        ["GET,POST /account/sign-in"] = "Anonymous",
+        ["GET,POST /account/sign-in-link"] = "Anonymous",
+        ["GET,POST /account/sign-up"] = "Anonymous",
+        ["GET,POST /account/two-factor"] = "Anonymous",
+        ["GET,POST /account/verify"] = "SignedIn",
+        ["GET,POST /admin/audit"] = "Administrator",
+        ["GET,POST /admin/outbox"] = "Administrator",
+        ["GET,POST /not-found"] = "Anonymous",
+        ["GET,POST /officer/processes/{ProcessId:guid}/codes"] = "Officer",
+        ["GET,POST /vote/code"] = "Anonymous",
+        ["POST /account/sign-out"] = "Anonymous",
+        ["POST /api/account/residents"] = "Anonymous",
+        ["POST /api/codes/redemptions"] = "Anonymous",
+        ["POST /api/processes/"] = "Officer",
+        ["POST /api/processes/{processId:guid}/codes"] = "Officer",
+        ["POST /api/rolls/"] = "Officer",
+        ["POST /api/rolls/verifications"] = "SignedIn",
+        ["PUT /api/processes/{processId:guid}/eligibility/"] = "Officer",
+    };
+}
