@@ -45,6 +45,7 @@ internal static class EndpointMatrix
         ["DELETE /api/account"] = "SignedIn",
         ["GET,POST /account/delete"] = "SignedIn",
         ["GET,POST /account/set-password"] = "Anonymous",
+        ["POST /api/rolls/assisted-verifications"] = "Officer",
         ["GET,POST /admin/officers"] = "Administrator",
         ["GET /api/admin/officers"] = "Administrator",
         ["POST /api/admin/officers"] = "Administrator",
