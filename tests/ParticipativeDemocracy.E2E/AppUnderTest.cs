@@ -5,7 +5,10 @@ using ParticipativeDemocracy.Web.Data.Entities;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Hosting;
+using ParticipativeDemocracy.Web.Data;
 
 namespace ParticipativeDemocracy.E2E;
 
@@ -75,6 +78,42 @@ public sealed class AppUnderTest : IAsyncLifetime
 
         await users.SetTwoFactorEnabledAsync(user, true);
         return key;
+    }
+
+    /// <summary>The demo holds mail in the outbox (no SMTP server): the body of the newest e-mail to an address.</summary>
+    public async Task<string> LatestEmailAsync(string to)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await using var scope = _factory!.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var body = await db.OutboxEmails.Where(e => e.To == to).OrderByDescending(e => e.CreatedAt).Select(e => e.TextBody).FirstOrDefaultAsync();
+            if (body is not null)
+            {
+                return body;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No e-mail to {to}.");
+    }
+
+    /// <summary>A ready roll with one person on it, as an officer's import would leave it.</summary>
+    public async Task SeedRollAsync(string reference, DateOnly born, string postcode)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<RollHasher>();
+        var council = await db.Organisations.FirstAsync();
+        var roll = new VoterRoll { Id = Guid.NewGuid(), OrganisationId = council.Id, Name = "Electoral register 2026", Status = VoterRollStatus.Ready };
+        db.VoterRolls.Add(roll);
+        db.VoterRollEntries.Add(new VoterRollEntry
+        {
+            Id = Guid.NewGuid(), RollId = roll.Id, ReferenceHash = hasher.ReferenceHash(reference),
+            MatchHash = hasher.MatchHash(reference, born, postcode), DateOfBirth = born, District = "Riverside",
+        });
+        await db.SaveChangesAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,9 @@ public sealed class PlatformFactory(string connectionString, TestClock clock, in
         builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:Security", "None");
         builder.UseSetting("Email:LinkBaseUrl", "http://localhost");
+        // Every test client shares one address; the per-address limits are raised, per-user ones stay real.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:CodeRedemption:PermitLimit", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 }

@@ -19,6 +19,7 @@ public static class AccountServices
         services.Configure<EligibilityOptions>(configuration.GetSection(EligibilityOptions.Section));
         services.AddSingleton<RollHasher>();
         services.AddScoped<EligibilityService>();
+        services.AddScoped<RollVerifier>();
         services.AddSingleton<VotingCodes>();
         services.AddScoped<ImportRollJob>();
         return services;

@@ -21,6 +21,7 @@ public static class PlatformServices
         services.AddPlatformUi();
         services.AddPlatformHealthChecks();
         services.AddPlatformAccounts(configuration);
+        services.AddPlatformRateLimits(configuration);
 
         services.AddMediator(options =>
         {

@@ -7,6 +7,8 @@ public static class AccountEndpoints
         app.MapSignOut();
         app.MapChooseLanguage();
         app.MapRegisterResident();
+        app.MapDownloadMyData();
+        app.MapDeleteMyAccount();
         return app;
     }
 

@@ -4,5 +4,8 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder group) => group
         .MapListOutbox()
-        .MapGetAuditLog();
+        .MapGetAuditLog()
+        .MapListStaff()
+        .MapCreateOfficer()
+        .MapDisableOfficer();
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Common.Hosting;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Resources;
 
@@ -66,6 +67,7 @@ public static class RedeemVotingCode
             .WithName(nameof(RedeemVotingCode))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimits.CodeRedemption)
             .AllowAnonymous();
         return group;
     }

@@ -6,5 +6,6 @@ public static class RollsEndpoints
         .MapUploadRoll()
         .MapGetRoll()
         .MapListRolls()
-        .MapVerifyAgainstRoll();
+        .MapVerifyAgainstRoll()
+        .MapVerifyResidentAtAssistedPoint();
 }

@@ -2,13 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Eligibility;
-using ParticipativeDemocracy.Web.Common.Errors;
-using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Common.Hosting;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Resources;
 
@@ -35,35 +32,12 @@ public static class VerifyAgainstRoll
         }
     }
 
-    public sealed class Handler(AppDbContext db, RollHasher hasher, TimeProvider clock, IStringLocalizer<SharedResource> l)
-        : ICommandHandler<Command, Verified>
+    public sealed class Handler(RollVerifier verifier) : ICommandHandler<Command, Verified>
     {
         public async ValueTask<Verified> Handle(Command command, CancellationToken cancellationToken)
         {
-            var match = hasher.MatchHash(command.Reference!, command.DateOfBirth!.Value, command.Postcode!);
-            var entry = await db.VoterRollEntries.AsNoTracking()
-                .Where(e => e.RollId == command.RollId && e.MatchHash == match)
-                .Join(db.VoterRolls.Where(r => r.Status == VoterRollStatus.Ready), e => e.RollId, r => r.Id, (e, _) => e)
-                .SingleOrDefaultAsync(cancellationToken);
-            if (entry is null)
-            {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("reference", l["RollNoMatch"])]);
-            }
-
-            db.RollVerifications.Add(new RollVerification
-            {
-                Id = Guid.CreateVersion7(), RollId = command.RollId, EntryId = entry.Id, UserId = command.UserId, VerifiedAt = clock.GetUtcNow(),
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-            {
-                throw new ConflictException(unique.ConstraintName == Data.Configurations.VoterRollConfiguration.OneEntryPerAccount
-                    ? l["RollAlreadyVerified"] : l["RollEntryTaken"]);
-            }
-
+            var entry = await verifier.VerifyAsync(command.UserId, command.RollId, command.Reference!, command.DateOfBirth!.Value,
+                command.Postcode!, cancellationToken);
             return new Verified(command.RollId, entry.District);
         }
     }
@@ -81,6 +55,7 @@ public static class VerifyAgainstRoll
             .WithName(nameof(VerifyAgainstRoll))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimits.Verification)
             .RequireAuthorization(Policies.SignedIn);
         return group;
     }

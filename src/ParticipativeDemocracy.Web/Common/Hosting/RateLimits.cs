@@ -1,0 +1,94 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ParticipativeDemocracy.Web.Common.Hosting;
+
+/// <summary>
+/// Named rate-limit policies. Endpoints opt in with RequireRateLimiting(RateLimits.X); the sign-in pages
+/// are limited by path, since Blazor maps all pages as one kind of endpoint.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = nameof(SignIn);
+    public const string CodeRedemption = nameof(CodeRedemption);
+    public const string Verification = nameof(Verification);
+    public const string BallotSubmission = nameof(BallotSubmission);
+
+    private static readonly Dictionary<string, int> Defaults = new(StringComparer.Ordinal)
+    {
+        [SignIn] = 20, [CodeRedemption] = 20, [Verification] = 10, [BallotSubmission] = 30,
+    };
+
+    private static readonly string[] SignInPaths =
+        ["/account/sign-in", "/account/two-factor", "/account/email-sign-in", "/account/sign-in-link", "/account/sign-up"];
+
+    /// <summary>Form posts of pages that do what a limited API endpoint does share its limit.</summary>
+    private static RateLimitPartition<string> ForPage(HttpContext context, Func<string, int> permits, TimeSpan window)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("none");
+        }
+
+        var path = context.Request.Path;
+        return path switch
+        {
+            _ when SignInPaths.Any(p => path.StartsWithSegments(p)) => Fixed("sign-in:" + ClientAddress(context), permits(SignIn), window),
+            _ when path.StartsWithSegments("/vote/code") => Fixed("code:" + ClientAddress(context), permits(CodeRedemption), window),
+            _ when path.StartsWithSegments("/account/verify") => Fixed("verify:" + UserOrAddress(context), permits(Verification), window),
+            _ => RateLimitPartition.GetNoLimiter("none"),
+        };
+    }
+
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimits");
+        int Permits(string name) => settings.GetValue($"{name}:PermitLimit", Defaults[name]);
+        var window = settings.GetValue("Window", TimeSpan.FromMinutes(1));
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteProblemAsync;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ForPage(context, Permits, window));
+            options.AddPolicy(CodeRedemption, context => Fixed(ClientAddress(context), Permits(CodeRedemption), window));
+            options.AddPolicy(Verification, context => Fixed(UserOrAddress(context), Permits(Verification), window));
+            options.AddPolicy(BallotSubmission, context => Fixed(UserOrAddress(context), Permits(BallotSubmission), window));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Fixed(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string UserOrAddress(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "ip:" + ClientAddress(context);
+
+    private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "You have tried this too many times. Wait a minute and try again.",
+            },
+        });
+    }
+}
