@@ -10,7 +10,9 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
 {
     private const double PricingTolerance = 1e-7;
     private const double FixingThreshold = 1e-6;
-    private const int NeighboursPerRound = 5;
+
+    /// <summary>A stage also ends once its LP value is this close to a proven upper bound.</summary>
+    private const double StageGap = 1e-6;
 
     private readonly PanelSet _panels = new();
     private readonly double?[] _fixed = new double?[instance.Types.Count];
@@ -19,6 +21,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     {
         using var oracle = new PanelOracle(instance, deadline.Remaining);
         using var master = new StageMaster(instance);
+        using var relaxed = new RelaxedStage(instance);
         foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
         {
             AddPanel(panel, master);
@@ -30,7 +33,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
         while (_fixed.Any(f => f is null))
         {
             master.SetStage(_fixed);
-            last = OptimiseStage(oracle, master);
+            last = OptimiseStage(oracle, master, relaxed);
             FixTightTypes(last);
             stage++;
             progress?.Report(
@@ -41,60 +44,45 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     }
 
     /// <summary>
-    /// Column generation until the LP's own duals price out no better panel; smoothed duals are tried
-    /// first because they converge in far fewer rounds.
+    /// Column generation until the LP's own duals price out no better panel, or until the LP value meets
+    /// the best Lagrangian bound. Smoothed duals are priced first because they converge in far fewer
+    /// rounds; the relaxation's duals are the first smoothing centre.
     /// </summary>
-    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master)
+    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master, RelaxedStage relaxed)
     {
+        var pricer = new StagePricer(instance, oracle, _fixed, deadline);
         var stabiliser = new DualStabiliser();
+        if (relaxed.Duals(_fixed, deadline.Remaining) is { } centre)
+        {
+            stabiliser.Offer(centre, pricer.Price(centre).Bound);
+        }
+
         var smooth = true;
         while (true)
         {
             deadline.ThrowIfExpired("LEXIMIN");
             var solution = master.Solve(deadline.Remaining);
-            var priced = Price(oracle, smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
-            stabiliser.Offer(priced.Y, priced.Bound);
-            if (AddImproving(priced, solution, master))
-            {
-                smooth = true;
-            }
-            else if (smooth)
-            {
-                smooth = false;
-            }
-            else
+            if (stabiliser.Bound - solution.Value <= StageGap)
             {
                 return solution;
             }
-        }
-    }
 
-    private Priced Price(PanelOracle oracle, double[] y)
-    {
-        var weights = y.Select((v, t) => v / instance.Types[t].Size).ToArray();
-        var best = oracle.Best(weights) ?? throw new InvalidOperationException("the quotas became infeasible");
-        var value = best.Select((c, t) => c * weights[t]).Sum();
-        var fixedPart = y.Select((v, t) => _fixed[t] is { } f ? f * v : 0).Sum();
-        return new Priced(y, best, value - fixedPart);
-    }
-
-    private bool AddImproving(Priced priced, StageSolution solution, StageMaster master)
-    {
-        var lpWeights = solution.Y.Select((v, t) => v / instance.Types[t].Size).ToArray();
-        var threshold = solution.YHat + PricingTolerance;
-        var added = false;
-        foreach (var panel in SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound).Prepend(priced.Panel))
-        {
-            if (panel.Select((c, t) => c * lpWeights[t]).Sum() > threshold)
+            var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
+            stabiliser.Offer(priced.Y, priced.Bound);
+            var added = false;
+            foreach (var panel in pricer.ImprovingColumns(priced, solution))
             {
                 added |= AddPanel(panel, master);
             }
+
+            if (!added && !smooth)
+            {
+                return solution;
+            }
+
+            smooth = added;
         }
-
-        return added;
     }
-
-    private sealed record Priced(double[] Y, int[] Panel, double Bound);
 
     private void FixTightTypes(StageSolution solution)
     {
