@@ -6,7 +6,7 @@ namespace ParticipativeDemocracy.Sortition.Leximin;
 /// cannot do better in any optimum and are fixed at that value; repeat until every type is fixed.
 /// The last stage's solution is the lottery.
 /// </summary>
-internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress)
+internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress) : IDisposable
 {
     private const double PricingTolerance = 1e-7;
     private const double FixingThreshold = 1e-6;
@@ -14,33 +14,64 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     /// <summary>A stage also ends once its LP value is this close to a proven upper bound.</summary>
     private const double StageGap = 1e-6;
 
-    private readonly PanelSet _panels = new();
+    private const double PruneAbove = 1.5;
+
+    private PanelSet _panels = new();
+    private StageMaster _master = new(instance);
     private readonly double?[] _fixed = new double?[instance.Types.Count];
 
     public LeximinDistribution Solve()
     {
         using var oracle = new PanelOracle(instance, deadline.Remaining);
-        using var master = new StageMaster(instance);
         using var relaxed = new RelaxedStage(instance);
         foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
         {
-            AddPanel(panel, master);
+            AddPanel(panel, _master);
         }
 
-        FixNeverSelectable(oracle, master);
+        FixNeverSelectable(oracle, _master);
+        return RunStages(oracle, relaxed);
+    }
+
+    public void Dispose() => _master.Dispose();
+
+    private LeximinDistribution RunStages(PanelOracle oracle, RelaxedStage relaxed)
+    {
         StageSolution? last = null;
         var stage = 0;
         while (_fixed.Any(f => f is null))
         {
-            master.SetStage(_fixed);
-            last = OptimiseStage(oracle, master, relaxed);
+            _master.SetStage(_fixed);
+            last = OptimiseStage(oracle, _master, relaxed);
             FixTightTypes(last);
             stage++;
             progress?.Report(
                 $"LEXIMIN stage {stage}: minimum {last.Value:0.000000}, {_fixed.Count(f => f is not null)}/{_fixed.Length} groups fixed, {_panels.Count} panels, {deadline.Elapsed.TotalSeconds:0.0} s");
+            PruneTo(last.Support);
         }
 
         return LeximinDistribution.From(last?.Support ?? [new TypePanel(_panels.Panels[0], 1)]);
+    }
+
+    /// <summary>
+    /// Restarts the master from the panels the last lottery uses: it still satisfies every fixed row, and
+    /// GLOP's solves cost grows with the columns, most of which later stages never use again. The panel
+    /// set restarts too, so a dropped panel can come back when pricing finds it again.
+    /// </summary>
+    private void PruneTo(IReadOnlyList<TypePanel> support)
+    {
+        if (_panels.Count <= PruneAbove * _fixed.Length || _fixed.All(f => f is not null))
+        {
+            return;
+        }
+
+        _master.Dispose();
+        _master = new StageMaster(instance);
+        _panels = new PanelSet();
+        foreach (var panel in support)
+        {
+            AddPanel(panel.Counts, _master);
+        }
     }
 
     /// <summary>
