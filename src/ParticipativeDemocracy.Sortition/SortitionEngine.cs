@@ -26,7 +26,8 @@ public static class SortitionEngine
     private static DrawResult DrawLeximin(Instance instance, DrawOptions options, Deadline deadline)
     {
         options.Progress?.Report($"LEXIMIN: {instance.AgentCount} respondents in {instance.Types.Count} groups of interchangeable people");
-        var distribution = new LeximinSolver(instance, deadline, options.Progress).Solve();
+        using var solver = new LeximinSolver(instance, deadline, options.Progress);
+        var distribution = solver.Solve();
         var panel = distribution.Sample(instance, new SeededRandom(options.Seed));
         var probabilities = distribution.AgentProbabilities(instance);
         return Result(instance, panel, probabilities, options) with { LotterySize = distribution.Panels.Count };

@@ -6,95 +6,114 @@ namespace ParticipativeDemocracy.Sortition.Leximin;
 /// cannot do better in any optimum and are fixed at that value; repeat until every type is fixed.
 /// The last stage's solution is the lottery.
 /// </summary>
-internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress)
+internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress) : IDisposable
 {
     private const double PricingTolerance = 1e-7;
     private const double FixingThreshold = 1e-6;
-    private const int NeighboursPerRound = 5;
 
-    private readonly PanelSet _panels = new();
+    /// <summary>A stage also ends once its LP value is this close to a proven upper bound.</summary>
+    private const double StageGap = 1e-6;
+
+    private const double PruneAbove = 1.5;
+
+    private PanelSet _panels = new();
+    private StageMaster _master = new(instance);
     private readonly double?[] _fixed = new double?[instance.Types.Count];
 
     public LeximinDistribution Solve()
     {
         using var oracle = new PanelOracle(instance, deadline.Remaining);
-        using var master = new StageMaster(instance);
+        using var relaxed = new RelaxedStage(instance);
         foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
         {
-            AddPanel(panel, master);
+            AddPanel(panel, _master);
         }
 
-        FixNeverSelectable(oracle, master);
+        FixNeverSelectable(oracle, _master);
+        return RunStages(oracle, relaxed);
+    }
+
+    public void Dispose() => _master.Dispose();
+
+    private LeximinDistribution RunStages(PanelOracle oracle, RelaxedStage relaxed)
+    {
         StageSolution? last = null;
         var stage = 0;
         while (_fixed.Any(f => f is null))
         {
-            master.SetStage(_fixed);
-            last = OptimiseStage(oracle, master);
+            _master.SetStage(_fixed);
+            last = OptimiseStage(oracle, _master, relaxed);
             FixTightTypes(last);
             stage++;
             progress?.Report(
                 $"LEXIMIN stage {stage}: minimum {last.Value:0.000000}, {_fixed.Count(f => f is not null)}/{_fixed.Length} groups fixed, {_panels.Count} panels, {deadline.Elapsed.TotalSeconds:0.0} s");
+            PruneTo(last.Support);
         }
 
         return LeximinDistribution.From(last?.Support ?? [new TypePanel(_panels.Panels[0], 1)]);
     }
 
     /// <summary>
-    /// Column generation until the LP's own duals price out no better panel; smoothed duals are tried
-    /// first because they converge in far fewer rounds.
+    /// Restarts the master from the panels the last lottery uses: it still satisfies every fixed row, and
+    /// GLOP's solves cost grows with the columns, most of which later stages never use again. The panel
+    /// set restarts too, so a dropped panel can come back when pricing finds it again.
     /// </summary>
-    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master)
+    private void PruneTo(IReadOnlyList<TypePanel> support)
     {
+        if (_panels.Count <= PruneAbove * _fixed.Length || _fixed.All(f => f is not null))
+        {
+            return;
+        }
+
+        _master.Dispose();
+        _master = new StageMaster(instance);
+        _panels = new PanelSet();
+        foreach (var panel in support)
+        {
+            AddPanel(panel.Counts, _master);
+        }
+    }
+
+    /// <summary>
+    /// Column generation until the LP's own duals price out no better panel, or until the LP value meets
+    /// the best Lagrangian bound. Smoothed duals are priced first because they converge in far fewer
+    /// rounds; the relaxation's duals are the first smoothing centre.
+    /// </summary>
+    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master, RelaxedStage relaxed)
+    {
+        var pricer = new StagePricer(instance, oracle, _fixed, deadline);
         var stabiliser = new DualStabiliser();
+        if (relaxed.Duals(_fixed, deadline.Remaining) is { } centre)
+        {
+            stabiliser.Offer(centre, pricer.Price(centre).Bound);
+        }
+
         var smooth = true;
         while (true)
         {
             deadline.ThrowIfExpired("LEXIMIN");
             var solution = master.Solve(deadline.Remaining);
-            var priced = Price(oracle, smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
-            stabiliser.Offer(priced.Y, priced.Bound);
-            if (AddImproving(priced, solution, master))
-            {
-                smooth = true;
-            }
-            else if (smooth)
-            {
-                smooth = false;
-            }
-            else
+            if (stabiliser.Bound - solution.Value <= StageGap)
             {
                 return solution;
             }
-        }
-    }
 
-    private Priced Price(PanelOracle oracle, double[] y)
-    {
-        var weights = y.Select((v, t) => v / instance.Types[t].Size).ToArray();
-        var best = oracle.Best(weights) ?? throw new InvalidOperationException("the quotas became infeasible");
-        var value = best.Select((c, t) => c * weights[t]).Sum();
-        var fixedPart = y.Select((v, t) => _fixed[t] is { } f ? f * v : 0).Sum();
-        return new Priced(y, best, value - fixedPart);
-    }
-
-    private bool AddImproving(Priced priced, StageSolution solution, StageMaster master)
-    {
-        var lpWeights = solution.Y.Select((v, t) => v / instance.Types[t].Size).ToArray();
-        var threshold = solution.YHat + PricingTolerance;
-        var added = false;
-        foreach (var panel in SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound).Prepend(priced.Panel))
-        {
-            if (panel.Select((c, t) => c * lpWeights[t]).Sum() > threshold)
+            var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
+            stabiliser.Offer(priced.Y, priced.Bound);
+            var added = false;
+            foreach (var panel in pricer.ImprovingColumns(priced, solution))
             {
                 added |= AddPanel(panel, master);
             }
+
+            if (!added && !smooth)
+            {
+                return solution;
+            }
+
+            smooth = added;
         }
-
-        return added;
     }
-
-    private sealed record Priced(double[] Y, int[] Panel, double Bound);
 
     private void FixTightTypes(StageSolution solution)
     {

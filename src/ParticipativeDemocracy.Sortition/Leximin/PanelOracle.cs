@@ -10,19 +10,15 @@ internal sealed class PanelOracle : IDisposable
 {
     private readonly Solver _solver;
     private readonly Variable[] _counts;
-    private readonly Instance _instance;
 
     public PanelOracle(Instance instance, TimeSpan timeLimitPerSolve)
     {
-        _instance = instance;
         _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools has no SCIP solver here");
         _solver.SetTimeLimit((long)timeLimitPerSolve.TotalMilliseconds);
         _solver.SetNumThreads(1);
         var types = instance.Types;
         _counts = types.Select((t, i) => _solver.MakeIntVar(0, t.Size, $"x{i}")).ToArray();
-        AddPanelSize();
-        AddQuotas();
-        AddHouseholds();
+        PanelRows.Add(_solver, instance, _counts);
     }
 
     /// <summary>
@@ -48,41 +44,4 @@ internal sealed class PanelOracle : IDisposable
     }
 
     public void Dispose() => _solver.Dispose();
-
-    private void AddPanelSize()
-    {
-        var size = _solver.MakeConstraint(_instance.PanelSize, _instance.PanelSize, "panel_size");
-        foreach (var count in _counts)
-        {
-            size.SetCoefficient(count, 1);
-        }
-    }
-
-    private void AddQuotas()
-    {
-        var quotas = _instance.Quotas;
-        var constraints = quotas.Select((q, i) => _solver.MakeConstraint(q.Min, q.Max, $"q{i}")).ToArray();
-        for (var t = 0; t < _counts.Length; t++)
-        {
-            foreach (var q in _instance.Types[t].QuotaIndices)
-            {
-                constraints[q].SetCoefficient(_counts[t], 1);
-            }
-        }
-    }
-
-    private void AddHouseholds()
-    {
-        var households = Enumerable.Range(0, _instance.HouseholdCount)
-            .Select(h => _solver.MakeConstraint(0, 1, $"h{h}"))
-            .ToArray();
-        for (var t = 0; t < _counts.Length; t++)
-        {
-            var household = _instance.Types[t].Household;
-            if (household >= 0)
-            {
-                households[household].SetCoefficient(_counts[t], 1);
-            }
-        }
-    }
 }
