@@ -15,6 +15,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double StageGap = 1e-6;
 
     private const double PruneAbove = 1.5;
+    private const int BatchAfterRounds = 10;
 
     private PanelSet _panels = new();
     private StageMaster _master = new(instance);
@@ -23,26 +24,25 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     public LeximinDistribution Solve()
     {
         using var oracle = new PanelOracle(instance, deadline.Remaining);
-        using var relaxed = new RelaxedStage(instance);
         foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
         {
             AddPanel(panel, _master);
         }
 
         FixNeverSelectable(oracle, _master);
-        return RunStages(oracle, relaxed);
+        return RunStages(oracle);
     }
 
     public void Dispose() => _master.Dispose();
 
-    private LeximinDistribution RunStages(PanelOracle oracle, RelaxedStage relaxed)
+    private LeximinDistribution RunStages(PanelOracle oracle)
     {
         StageSolution? last = null;
         var stage = 0;
         while (_fixed.Any(f => f is null))
         {
             _master.SetStage(_fixed);
-            last = OptimiseStage(oracle, _master, relaxed);
+            last = OptimiseStage(oracle, _master);
             FixTightTypes(last);
             stage++;
             progress?.Report(
@@ -77,19 +77,14 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     /// <summary>
     /// Column generation until the LP's own duals price out no better panel, or until the LP value meets
     /// the best Lagrangian bound. Smoothed duals are priced first because they converge in far fewer
-    /// rounds; the relaxation's duals are the first smoothing centre.
+    /// rounds. Stages that tail off get a batch of penalised panels per round (cheap stages stay cheap).
     /// </summary>
-    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master, RelaxedStage relaxed)
+    private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master)
     {
         var pricer = new StagePricer(instance, oracle, _fixed, deadline);
         var stabiliser = new DualStabiliser();
-        if (relaxed.Duals(_fixed, deadline.Remaining) is { } centre)
-        {
-            stabiliser.Offer(centre, pricer.Price(centre).Bound);
-        }
-
         var smooth = true;
-        while (true)
+        for (var round = 0; ; round++)
         {
             deadline.ThrowIfExpired("LEXIMIN");
             var solution = master.Solve(deadline.Remaining);
@@ -101,7 +96,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
             stabiliser.Offer(priced.Y, priced.Bound);
             var added = false;
-            foreach (var panel in pricer.ImprovingColumns(priced, solution))
+            foreach (var panel in pricer.ImprovingColumns(priced, solution, batch: round >= BatchAfterRounds))
             {
                 added |= AddPanel(panel, master);
             }
