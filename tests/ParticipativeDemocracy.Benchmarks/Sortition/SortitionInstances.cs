@@ -15,6 +15,7 @@ public static class SortitionInstances
             new RespondentColumns("id", ["address_line_1", "postcode"])),
         "generated_2000_100_3cat" => GeneratedPool.Create(2000, 100, 3, seed: 1),
         "generated_2000_100_4cat" => GeneratedPool.Create(2000, 100, 4, seed: 1),
+        "generated_2000_100_5cat" => GeneratedPool.Create(2000, 100, 5, seed: 1),
         _ => throw new ArgumentException($"unknown instance {name}", nameof(name)),
     };
 
