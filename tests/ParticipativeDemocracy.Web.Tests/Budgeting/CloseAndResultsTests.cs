@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hangfire;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +108,7 @@ public sealed class CloseAndResultsTests(PlatformFixture fixture) : PlatformTest
             voters.Add(await scenario.ResidentAsync($"live{i}"));
         }
 
-        await using var hub = await ConnectAsync();
+        await using var hub = await HubClient.ConnectAsync(Fixture, Cancel);
         var pushes = new List<TallyView>();
         var twelve = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<TallyView>(nameof(IProcessClient.TallyChanged), tally =>
@@ -138,21 +137,6 @@ public sealed class CloseAndResultsTests(PlatformFixture fixture) : PlatformTest
     {
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel);
-    }
-
-    private async Task<HubConnection> ConnectAsync()
-    {
-        var server = Fixture.Factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, ProcessHub.Path.TrimStart('/')), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, ct) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
-            })
-            .Build();
-        await connection.StartAsync(Cancel);
-        return connection;
     }
 
     private async Task<BudgetScenario> OpenThreeProjectBudgetAsync()

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ public sealed class LiveUpdatesAndJobsTests(PlatformFixture fixture) : PlatformT
     public async Task Hangfire_job_opens_a_due_process_and_watchers_hear_it_live()
     {
         var process = await SeedUpcomingProcessAsync(opensIn: TimeSpan.FromHours(1));
-        await using var hub = await ConnectToHubAsync();
+        await using var hub = await HubClient.ConnectAsync(Fixture, Cancel);
         var heard = new TaskCompletionSource<ProcessChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<ProcessChange>(nameof(IProcessClient.ProcessChanged), change => heard.TrySetResult(change));
         await hub.InvokeAsync(nameof(ProcessHub.WatchProcess), process.Id, Cancel);
@@ -51,22 +50,6 @@ public sealed class LiveUpdatesAndJobsTests(PlatformFixture fixture) : PlatformT
 
         await using var db = Fixture.CreateDbContext();
         Assert.Equal(ProcessStatus.Upcoming, (await db.Processes.SingleAsync(Cancel)).Status);
-    }
-
-    private async Task<HubConnection> ConnectToHubAsync()
-    {
-        var server = Fixture.Factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, ProcessHub.Path.TrimStart('/')), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, ct) =>
-                    await server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
-            })
-            .Build();
-        await connection.StartAsync(Cancel);
-        return connection;
     }
 
     private async Task<Process> SeedUpcomingProcessAsync(TimeSpan opensIn)
