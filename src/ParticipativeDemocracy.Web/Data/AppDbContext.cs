@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Data.Entities.Partnerships;
+using ParticipativeDemocracy.Web.Data.Entities.Polls;
+using ParticipativeDemocracy.Web.Data.Entities.Promises;
 
 namespace ParticipativeDemocracy.Web.Data;
 
@@ -48,6 +51,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VoterRecord> VoterRecords => Set<VoterRecord>();
 
     public DbSet<BudgetOutcome> BudgetOutcomes => Set<BudgetOutcome>();
+
+    // Partnerships, polls and participation promises (issue 8).
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<PollAnswerSheet> PollAnswerSheets => Set<PollAnswerSheet>();
+
+    public DbSet<PollRespondent> PollRespondents => Set<PollRespondent>();
+
+    public DbSet<ParticipationPromise> ParticipationPromises => Set<ParticipationPromise>();
+
+    public DbSet<PromiseItem> PromiseItems => Set<PromiseItem>();
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<PartnershipMember> PartnershipMembers => Set<PartnershipMember>();
+
+    public DbSet<PartnershipMeeting> PartnershipMeetings => Set<PartnershipMeeting>();
+
+    public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
+
+    public DbSet<PartnershipFollower> PartnershipFollowers => Set<PartnershipFollower>();
+
+    public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
+
+    public DbSet<HealthCheckParticipation> HealthCheckParticipations => Set<HealthCheckParticipation>();
+
+    public DbSet<HealthCheckAnswer> HealthCheckAnswers => Set<HealthCheckAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

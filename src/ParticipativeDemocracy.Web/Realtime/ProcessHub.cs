@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Features.Budgeting;
+using ParticipativeDemocracy.Web.Features.Polls;
 
 namespace ParticipativeDemocracy.Web.Realtime;
 
@@ -29,7 +30,7 @@ public sealed class ProcessHub : Hub<IProcessClient>
         var user = Context.User;
         if (user is null || !(user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Administrator)))
         {
-            throw new HubException("Only officers can watch the full tally.");
+            throw new HubException("Only officers can watch the full tally or poll results.");
         }
 
         return Groups.AddToGroupAsync(Context.ConnectionId, OfficerGroupOf(processId));
@@ -41,6 +42,8 @@ public interface IProcessClient
     Task ProcessChanged(ProcessChange change);
 
     Task TallyChanged(TallyView tally);
+
+    Task PollResultsChanged(PollResultsView results);
 }
 
 public sealed record ProcessChange(Guid ProcessId, string Title, string Status, DateTimeOffset At);

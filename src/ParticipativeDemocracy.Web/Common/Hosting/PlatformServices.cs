@@ -22,6 +22,7 @@ public static class PlatformServices
         services.AddPlatformHealthChecks();
         services.AddPlatformAccounts(configuration);
         services.AddPlatformRateLimits(configuration);
+        services.AddPlatformParticipation(configuration);
 
         services.AddMediator(options =>
         {

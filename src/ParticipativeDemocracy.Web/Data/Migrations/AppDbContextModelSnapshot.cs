@@ -642,6 +642,346 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.ToTable("OutboxEmails", "app");
                 });
 
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Statements")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("HealthChecks", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheckAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HealthCheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<int>>("Scores")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HealthCheckId");
+
+                    b.ToTable("HealthCheckAnswers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheckParticipation", b =>
+                {
+                    b.Property<Guid>("HealthCheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HealthCheckId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("HealthCheckParticipations", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.Partnership", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Statements")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("Partnerships", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("PartnershipActions", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipFollower", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId", "Email");
+
+                    b.ToTable("PartnershipFollowers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<List<string>>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("MinutesPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "HeldAt");
+
+                    b.ToTable("PartnershipMeetings", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipMembers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.Poll", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LiveResults")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("ManagerEmails")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ManagersResponse")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("MinGroupSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("Polls", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.PollAnswerSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("PlayerLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("PollAnswerSheets", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.PollRespondent", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RespondentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NotifyEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ProcessId", "RespondentKey");
+
+                    b.ToTable("PollRespondents", "app");
+                });
+
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Process", b =>
                 {
                     b.Property<Guid>("Id")
@@ -726,6 +1066,82 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasKey("ProcessId");
 
                     b.ToTable("ProcessEligibility", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Promises.ParticipationPromise", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OfficerEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ParticipationPromises", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Promises.PromiseItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "DueAt");
+
+                    b.ToTable("PromiseItems", "app");
                 });
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.RollVerification", b =>
@@ -1041,6 +1457,115 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheck", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheckAnswer", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheck", null)
+                        .WithMany()
+                        .HasForeignKey("HealthCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheckParticipation", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Partnerships.HealthCheck", null)
+                        .WithMany()
+                        .HasForeignKey("HealthCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.Partnership", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithOne()
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Partnerships.Partnership", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipAction", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipFollower", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMeeting", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Partnerships.PartnershipMember", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.Poll", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithOne()
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Polls.Poll", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.PollAnswerSheet", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Polls.PollRespondent", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Process", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Organisation", "Organisation")
@@ -1057,6 +1582,24 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithOne()
                         .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.ProcessEligibility", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Promises.ParticipationPromise", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithOne()
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Promises.ParticipationPromise", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Promises.PromiseItem", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Promises.ParticipationPromise", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1132,6 +1675,11 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Promises.ParticipationPromise", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
