@@ -15,6 +15,8 @@ internal static class EndpointMatrix
         ["GET /api-reference/scalar.js"] = "Anonymous",
         ["GET /api-reference/{documentName?}"] = "Anonymous",
         ["GET /api/admin/audit"] = "Administrator",
+        ["GET /api/admin/audit/head"] = "Administrator",
+        ["POST /api/admin/audit/head-checks"] = "Administrator",
         ["GET /api/admin/outbox"] = "Administrator",
         ["GET /api/processes/"] = "Anonymous",
         ["GET /api/processes/{id:guid}"] = "Anonymous",
