@@ -76,5 +76,9 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/results"] = "Anonymous",
         ["GET,POST /admin/processes"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/budget"] = "Officer",
+        // Eligibility rules and rolls for officers
+        ["GET,POST /admin/processes/{ProcessId:guid}/eligibility"] = "Officer",
+        ["GET /api/processes/{processId:guid}/eligibility/"] = "Officer",
+        ["GET /api/rolls/by-process/{processId:guid}"] = "Officer",
     };
 }
