@@ -7,6 +7,7 @@ using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 using ParticipativeDemocracy.Web.Data.Entities.Partnerships;
 using ParticipativeDemocracy.Web.Data.Entities.Polls;
 using ParticipativeDemocracy.Web.Data.Entities.Promises;
+using ParticipativeDemocracy.Web.Data.Entities.Juries;
 
 namespace ParticipativeDemocracy.Web.Data;
 
@@ -78,6 +79,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<HealthCheckParticipation> HealthCheckParticipations => Set<HealthCheckParticipation>();
 
     public DbSet<HealthCheckAnswer> HealthCheckAnswers => Set<HealthCheckAnswer>();
+
+    public DbSet<JurySettings> JurySettings => Set<JurySettings>();
+
+    public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,8 @@ internal static class EndpointMatrix
         ["GET /api-reference/scalar.js"] = "Anonymous",
         ["GET /api-reference/{documentName?}"] = "Anonymous",
         ["GET /api/admin/audit"] = "Administrator",
+        ["GET /api/admin/audit/head"] = "Administrator",
+        ["POST /api/admin/audit/head-checks"] = "Administrator",
         ["GET /api/admin/outbox"] = "Administrator",
         ["GET /api/processes/"] = "Anonymous",
         ["GET /api/processes/{id:guid}"] = "Anonymous",
@@ -99,5 +101,14 @@ internal static class EndpointMatrix
         ["POST /api/partnerships/{processId:guid}/health-checks/{checkId:guid}/close"] = "Officer",
         ["GET /api/partnerships/{processId:guid}/health-checks"] = "Anonymous",
         ["GET,POST /polls/{Slug}"] = "Anonymous",
+        ["GET,POST /polls/{Slug}/results"] = "SignedIn",
+        ["GET,POST /partnerships/{Slug}"] = "Anonymous",
+        ["GET,POST /partnerships/{Slug}/health-check"] = "SignedIn",
+        ["GET,POST /admin/partnerships/{ProcessId:guid}"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/promise"] = "Officer",
+        // Eligibility rules and rolls for officers
+        ["GET,POST /admin/processes/{ProcessId:guid}/eligibility"] = "Officer",
+        ["GET /api/processes/{processId:guid}/eligibility/"] = "Officer",
+        ["GET /api/rolls/by-process/{processId:guid}"] = "Officer",
     };
 }
