@@ -25,7 +25,7 @@ public sealed class PartnershipHealthCheckTests(AppUnderTest app, Browser browse
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            processId = await db.Processes.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
+            processId = await db.Processes.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
         }
 
         await SignInAsync(OfficerEmail, OfficerPassword);
