@@ -74,5 +74,24 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/results"] = "Anonymous",
         ["GET,POST /admin/processes"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/budget"] = "Officer",
+
+        // Budget participation (s2-pb): proposals, supports, comments, moderation, follows, implementation.
+        ["PUT /api/processes/{processId:guid}/proposals/{proposalId:guid}"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/proposals/{proposalId:guid}/withdraw"] = "SignedIn",
+        ["PUT /api/processes/{processId:guid}/proposals/{proposalId:guid}/support"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/proposals/{proposalId:guid}/support"] = "SignedIn",
+        ["GET /api/processes/{processId:guid}/projects/{projectId:guid}"] = "Anonymous",
+        ["POST /api/processes/{processId:guid}/projects/{projectId:guid}/comments"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/reports"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/hide"] = "Officer",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/keep"] = "Officer",
+        ["GET /api/processes/reported-comments"] = "Officer",
+        ["PUT /api/processes/{processId:guid}/projects/{projectId:guid}/follow"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/projects/{projectId:guid}/follow"] = "SignedIn",
+        ["PUT /api/processes/{processId:guid}/follow"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/follow"] = "SignedIn",
+        ["GET,POST /processes/{Slug}/projects/{Code}"] = "Anonymous",
+        ["GET,POST /processes/{Slug}/projects/{Code}/edit"] = "SignedIn",
+        ["GET,POST /admin/moderation"] = "Officer",
     };
 }
