@@ -93,5 +93,9 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/projects/{Code}"] = "Anonymous",
         ["GET,POST /processes/{Slug}/projects/{Code}/edit"] = "SignedIn",
         ["GET,POST /admin/moderation"] = "Officer",
+        ["POST /api/processes/{processId:guid}/projects/{projectId:guid}/updates"] = "Officer",
+        ["GET /api/processes/{processId:guid}/implementation"] = "Anonymous",
+        ["GET,POST /admin/processes/{ProcessId:guid}/implementation"] = "Officer",
+        ["POST /api/processes/{processId:guid}/proposals/{proposalId:guid}/merge"] = "Officer",
     };
 }

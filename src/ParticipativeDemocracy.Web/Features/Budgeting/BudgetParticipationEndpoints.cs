@@ -13,5 +13,8 @@ public static class BudgetParticipationEndpoints
         .MapModerateComment()
         .MapListReportedComments()
         .MapFollowProject()
-        .MapFollowProcess();
+        .MapFollowProcess()
+        .MapPostProjectUpdate()
+        .MapGetImplementation()
+        .MapMergeProposal();
 }
