@@ -84,6 +84,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
 
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+
+    public DbSet<BudgetComment> BudgetComments => Set<BudgetComment>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<ProcessFollower> ProcessFollowers => Set<ProcessFollower>();
+
+    public DbSet<ProjectFollower> ProjectFollowers => Set<ProjectFollower>();
+
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+
+    public DbSet<BudgetFeedbackRun> BudgetFeedbackRuns => Set<BudgetFeedbackRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,7 @@ public static class FeatureEndpoints
         var api = app.MapGroup("/api");
         api.MapGroup("/processes").WithTags("Processes").MapProcesses();
         api.MapGroup("/processes").WithTags("Participatory budgets").MapBudgeting();
+        api.MapGroup("/processes").WithTags("Participatory budgets").MapBudgetParticipation();
         api.MapGroup("/admin").WithTags("Administration").MapAdmin();
         api.MapGroup("/rolls").WithTags("Voter rolls").MapRolls();
         api.MapGroup("/processes/{processId:guid}/eligibility").WithTags("Eligibility").MapEligibility();

@@ -110,5 +110,28 @@ internal static class EndpointMatrix
         ["GET,POST /admin/processes/{ProcessId:guid}/eligibility"] = "Officer",
         ["GET /api/processes/{processId:guid}/eligibility/"] = "Officer",
         ["GET /api/rolls/by-process/{processId:guid}"] = "Officer",
+
+        // Budget participation (s2-pb): proposals, supports, comments, moderation, follows, implementation.
+        ["PUT /api/processes/{processId:guid}/proposals/{proposalId:guid}"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/proposals/{proposalId:guid}/withdraw"] = "SignedIn",
+        ["PUT /api/processes/{processId:guid}/proposals/{proposalId:guid}/support"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/proposals/{proposalId:guid}/support"] = "SignedIn",
+        ["GET /api/processes/{processId:guid}/projects/{projectId:guid}"] = "Anonymous",
+        ["POST /api/processes/{processId:guid}/projects/{projectId:guid}/comments"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/reports"] = "SignedIn",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/hide"] = "Officer",
+        ["POST /api/processes/{processId:guid}/comments/{commentId:guid}/keep"] = "Officer",
+        ["GET /api/processes/reported-comments"] = "Officer",
+        ["PUT /api/processes/{processId:guid}/projects/{projectId:guid}/follow"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/projects/{projectId:guid}/follow"] = "SignedIn",
+        ["PUT /api/processes/{processId:guid}/follow"] = "SignedIn",
+        ["DELETE /api/processes/{processId:guid}/follow"] = "SignedIn",
+        ["GET,POST /processes/{Slug}/projects/{Code}"] = "Anonymous",
+        ["GET,POST /processes/{Slug}/projects/{Code}/edit"] = "SignedIn",
+        ["GET,POST /admin/moderation"] = "Officer",
+        ["POST /api/processes/{processId:guid}/projects/{projectId:guid}/updates"] = "Officer",
+        ["GET /api/processes/{processId:guid}/implementation"] = "Anonymous",
+        ["GET,POST /admin/processes/{ProcessId:guid}/implementation"] = "Officer",
+        ["POST /api/processes/{processId:guid}/proposals/{proposalId:guid}/merge"] = "Officer",
     };
 }

@@ -346,6 +346,78 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.ToTable("BudgetBallots", "app");
                 });
 
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HiddenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OpenReports")
+                        .HasFilter("\"OpenReports\" > 0 AND \"HiddenAt\" IS NULL");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("BudgetComments", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Followers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Proposers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("BudgetFeedbackRuns", "app");
+                });
+
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
                     b.Property<Guid>("ProcessId")
@@ -429,6 +501,13 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<decimal?>("FinalCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ImplementationStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
@@ -543,6 +622,129 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasKey("ProcessId");
 
                     b.ToTable("BudgetSettings", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.CommentReport", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CommentId", "ReporterId");
+
+                    b.HasIndex("ReporterId");
+
+                    b.ToTable("CommentReports", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessFollower", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProcessFollowers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectFollower", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProjectFollowers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("MilestoneDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PostedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "PostedAt");
+
+                    b.ToTable("ProjectUpdates", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProposalSupport", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProjectId", "UserId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProposalSupports", "app");
                 });
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
@@ -1490,6 +1692,34 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithOne()
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
@@ -1513,6 +1743,75 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithOne()
                         .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetSettings", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.CommentReport", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessFollower", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectFollower", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectUpdate", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProposalSupport", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
