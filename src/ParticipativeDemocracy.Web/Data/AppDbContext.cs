@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
 using ParticipativeDemocracy.Web.Data.Entities.Juries;
 
 namespace ParticipativeDemocracy.Web.Data;
@@ -53,6 +54,37 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<JurySettings> JurySettings => Set<JurySettings>();
 
     public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
+
+    // Deliberation (jury room, rounds, recommendations)
+    public DbSet<JurySession> JurySessions => Set<JurySession>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<SpeakerQueueEntry> SpeakerQueue => Set<SpeakerQueueEntry>();
+
+    public DbSet<RoomConnection> RoomConnections => Set<RoomConnection>();
+
+    public DbSet<SessionRecordEntry> SessionRecord => Set<SessionRecordEntry>();
+
+    public DbSet<StrawPoll> StrawPolls => Set<StrawPoll>();
+
+    public DbSet<StrawPollVote> StrawPollVotes => Set<StrawPollVote>();
+
+    public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
+
+    public DbSet<WitnessQuestion> WitnessQuestions => Set<WitnessQuestion>();
+
+    public DbSet<DeliberationRound> DeliberationRounds => Set<DeliberationRound>();
+
+    public DbSet<RoundContribution> RoundContributions => Set<RoundContribution>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationVote> RecommendationVotes => Set<RecommendationVote>();
+
+    public DbSet<RecommendationResponse> RecommendationResponses => Set<RecommendationResponse>();
+
+    public DbSet<JuryFollower> JuryFollowers => Set<JuryFollower>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
