@@ -2,6 +2,7 @@ using ParticipativeDemocracy.Web.Features.Account;
 using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Features.Admin;
 using ParticipativeDemocracy.Web.Features.Codes;
+using ParticipativeDemocracy.Web.Features.Deliberation;
 using ParticipativeDemocracy.Web.Features.Eligibility;
 using ParticipativeDemocracy.Web.Features.Partnerships;
 using ParticipativeDemocracy.Web.Features.Polls;
@@ -26,6 +27,7 @@ public static class FeatureEndpoints
         api.MapGroup("/partnerships").WithTags("Partnerships").MapPartnerships();
         api.MapGroup("/polls").WithTags("Service-user polls").MapPolls();
         api.MapGroup("/processes/{processId:guid}/promise").WithTags("Participation promises").MapPromises();
+        api.MapGroup("/juries").WithTags("Jury deliberation").MapDeliberation();
         app.MapAccount();
         return app;
     }

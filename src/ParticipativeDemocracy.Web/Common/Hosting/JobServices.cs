@@ -45,6 +45,7 @@ public static class JobServices
         services.AddScoped<AdvanceProcessStatusesJob>();
         services.AddScoped<CloseDueBudgetsJob>();
         services.AddScoped<SendBudgetFeedbackJob>();
+        services.AddScoped<CloseDueRoundsJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
         services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: [HealthServices.ReadyTag]);
         return services;
