@@ -3,6 +3,7 @@ using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Features.Admin;
 using ParticipativeDemocracy.Web.Features.Codes;
 using ParticipativeDemocracy.Web.Features.Eligibility;
+using ParticipativeDemocracy.Web.Features.Juries;
 using ParticipativeDemocracy.Web.Features.Processes;
 using ParticipativeDemocracy.Web.Features.Rolls;
 
@@ -19,6 +20,7 @@ public static class FeatureEndpoints
         api.MapGroup("/rolls").WithTags("Voter rolls").MapRolls();
         api.MapGroup("/processes/{processId:guid}/eligibility").WithTags("Eligibility").MapEligibility();
         api.MapGroup("").WithTags("Voting codes").MapCodes();
+        api.MapGroup("/juries").WithTags("Citizens' juries").MapJuries();
         app.MapAccount();
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Features.Budgeting;
+using ParticipativeDemocracy.Web.Features.Juries;
 
 namespace ParticipativeDemocracy.Web.Realtime;
 
@@ -41,6 +42,9 @@ public interface IProcessClient
     Task ProcessChanged(ProcessChange change);
 
     Task TallyChanged(TallyView tally);
+
+    /// <summary>A jury draw's progress, to the officers watching the jury.</summary>
+    Task DrawProgress(DrawProgressUpdate update);
 }
 
 public sealed record ProcessChange(Guid ProcessId, string Title, string Status, DateTimeOffset At);
