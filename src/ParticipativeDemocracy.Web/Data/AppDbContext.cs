@@ -130,6 +130,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<JuryFollower> JuryFollowers => Set<JuryFollower>();
 
+    public DbSet<JuryQuota> JuryQuotas => Set<JuryQuota>();
+
+    public DbSet<JuryVolunteer> JuryVolunteers => Set<JuryVolunteer>();
+
+    public DbSet<JuryDraw> JuryDraws => Set<JuryDraw>();
+
+    public DbSet<JuryInvitation> JuryInvitations => Set<JuryInvitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,6 +6,7 @@ using ParticipativeDemocracy.Web.Features.Deliberation;
 using ParticipativeDemocracy.Web.Features.Eligibility;
 using ParticipativeDemocracy.Web.Features.Partnerships;
 using ParticipativeDemocracy.Web.Features.Polls;
+using ParticipativeDemocracy.Web.Features.Juries;
 using ParticipativeDemocracy.Web.Features.Processes;
 using ParticipativeDemocracy.Web.Features.Promises;
 using ParticipativeDemocracy.Web.Features.Rolls;
@@ -28,6 +29,7 @@ public static class FeatureEndpoints
         api.MapGroup("/polls").WithTags("Service-user polls").MapPolls();
         api.MapGroup("/processes/{processId:guid}/promise").WithTags("Participation promises").MapPromises();
         api.MapGroup("/juries").WithTags("Jury deliberation").MapDeliberation();
+        api.MapGroup("/juries").WithTags("Citizens' juries").MapJuries();
         app.MapAccount();
         return app;
     }
