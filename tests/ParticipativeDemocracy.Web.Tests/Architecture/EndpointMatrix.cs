@@ -65,13 +65,11 @@ internal static class EndpointMatrix
         ["POST /api/processes/{processId:guid}/proposals"] = "SignedIn",
         ["POST /api/processes/{processId:guid}/proposals/{proposalId:guid}/review"] = "Officer",
         ["GET /api/processes/{processId:guid}/projects"] = "Anonymous",
-        ["POST /api/processes/{processId:guid}/ballots"] = "SignedIn",
         ["GET /api/processes/{processId:guid}/tally"] = "Anonymous",
         ["GET /api/processes/{processId:guid}/results"] = "Anonymous",
         ["GET /api/processes/{processId:guid}/ballots.pb"] = "Anonymous",
         ["GET /api/processes/{processId:guid}/ballots.csv"] = "Anonymous",
         ["GET,POST /processes/{Slug}"] = "Anonymous",
-        ["GET,POST /processes/{Slug}/ballot"] = "SignedIn",
         ["GET,POST /processes/{Slug}/propose"] = "SignedIn",
         ["GET,POST /processes/{Slug}/results"] = "Anonymous",
         ["GET,POST /admin/processes"] = "Officer",
@@ -192,5 +190,10 @@ internal static class EndpointMatrix
         ["GET,POST /juries/invitations/{Token}"] = "Anonymous",
         ["GET,POST /admin/juries/{ProcessId:guid}"] = "Officer",
         ["GET,POST /admin/juries/{ProcessId:guid}/letters"] = "Officer",
+
+        // Budget voting (session 2, pbvote): ballots by account or voting pass, assisted point, phases, paper batches.
+        ["POST /api/processes/{processId:guid}/ballots"] = "Anonymous",
+        ["GET,POST /processes/{Slug}/ballot"] = "Anonymous",
+        ["POST /api/processes/{processId:guid}/assisted-ballots"] = "Officer",
     };
 }

@@ -756,6 +756,11 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset>("FirstVotedAt")
                         .HasColumnType("timestamp with time zone");
 
