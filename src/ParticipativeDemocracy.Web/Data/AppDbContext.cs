@@ -7,6 +7,7 @@ using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 using ParticipativeDemocracy.Web.Data.Entities.Partnerships;
 using ParticipativeDemocracy.Web.Data.Entities.Polls;
 using ParticipativeDemocracy.Web.Data.Entities.Promises;
+using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
 using ParticipativeDemocracy.Web.Data.Entities.Juries;
 
 namespace ParticipativeDemocracy.Web.Data;
@@ -83,6 +84,59 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<JurySettings> JurySettings => Set<JurySettings>();
 
     public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
+
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+
+    public DbSet<BudgetComment> BudgetComments => Set<BudgetComment>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<ProcessFollower> ProcessFollowers => Set<ProcessFollower>();
+
+    public DbSet<ProjectFollower> ProjectFollowers => Set<ProjectFollower>();
+
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+
+    public DbSet<BudgetFeedbackRun> BudgetFeedbackRuns => Set<BudgetFeedbackRun>();
+
+    // Deliberation (jury room, rounds, recommendations)
+    public DbSet<JurySession> JurySessions => Set<JurySession>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<SpeakerQueueEntry> SpeakerQueue => Set<SpeakerQueueEntry>();
+
+    public DbSet<RoomConnection> RoomConnections => Set<RoomConnection>();
+
+    public DbSet<SessionRecordEntry> SessionRecord => Set<SessionRecordEntry>();
+
+    public DbSet<StrawPoll> StrawPolls => Set<StrawPoll>();
+
+    public DbSet<StrawPollVote> StrawPollVotes => Set<StrawPollVote>();
+
+    public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
+
+    public DbSet<WitnessQuestion> WitnessQuestions => Set<WitnessQuestion>();
+
+    public DbSet<DeliberationRound> DeliberationRounds => Set<DeliberationRound>();
+
+    public DbSet<RoundContribution> RoundContributions => Set<RoundContribution>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationVote> RecommendationVotes => Set<RecommendationVote>();
+
+    public DbSet<RecommendationResponse> RecommendationResponses => Set<RecommendationResponse>();
+
+    public DbSet<JuryFollower> JuryFollowers => Set<JuryFollower>();
+
+    public DbSet<JuryQuota> JuryQuotas => Set<JuryQuota>();
+
+    public DbSet<JuryVolunteer> JuryVolunteers => Set<JuryVolunteer>();
+
+    public DbSet<JuryDraw> JuryDraws => Set<JuryDraw>();
+
+    public DbSet<JuryInvitation> JuryInvitations => Set<JuryInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

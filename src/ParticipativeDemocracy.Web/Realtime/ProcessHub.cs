@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Features.Polls;
+using ParticipativeDemocracy.Web.Features.Juries;
 
 namespace ParticipativeDemocracy.Web.Realtime;
 
@@ -44,6 +45,9 @@ public interface IProcessClient
     Task TallyChanged(TallyView tally);
 
     Task PollResultsChanged(PollResultsView results);
+
+    /// <summary>A jury draw's progress, to the officers watching the jury.</summary>
+    Task DrawProgress(DrawProgressUpdate update);
 }
 
 public sealed record ProcessChange(Guid ProcessId, string Title, string Status, DateTimeOffset At);
