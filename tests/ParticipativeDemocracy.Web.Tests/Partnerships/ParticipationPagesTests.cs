@@ -65,6 +65,27 @@ public sealed class ParticipationPagesTests(PlatformFixture fixture) : PlatformT
         Assert.Contains("data-testid=\"open-check\"", await opened.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         var closed = await BrowserSession.SubmitFormAsync(scenario.Officer, url, "close-check", new Dictionary<string, string>());
         Assert.DoesNotContain("data-testid=\"open-check\"", await closed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var scheduled = await BrowserSession.SubmitFormAsync(scenario.Officer, url, "schedule-meeting", new Dictionary<string, string>
+        {
+            ["title"] = "Winter meeting", ["heldAt"] = "2026-12-03T18:30", ["agenda"] = "Lighting",
+        });
+        Assert.Contains("Minutes of Winter meeting", await scheduled.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var noDate = await BrowserSession.SubmitFormAsync(scenario.Officer, url, "add-action", new Dictionary<string, string>
+        {
+            ["actionTitle"] = "Survey the lighting", ["owner"] = "Pat",
+        });
+        Assert.Contains("href=\"#dueOn\"", await noDate.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        await BrowserSession.SubmitFormAsync(scenario.Officer, url, "add-action", new Dictionary<string, string>
+        {
+            ["actionTitle"] = "Survey the lighting", ["owner"] = "Pat", ["dueOn"] = "2026-12-20",
+        });
+        await using (var db = Fixture.CreateDbContext())
+        {
+            var meeting = await db.PartnershipMeetings.SingleAsync(Cancel);
+            Assert.Equal(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero), meeting.HeldAt);
+            Assert.Equal(new DateOnly(2026, 12, 20), (await db.PartnershipActions.SingleAsync(Cancel)).DueOn);
+        }
+
         using var resident = await new PollScenarioUser(Fixture).SignInAsync();
         Assert.NotEqual(HttpStatusCode.OK, (await resident.GetAsync(url, Cancel)).StatusCode);
     }
