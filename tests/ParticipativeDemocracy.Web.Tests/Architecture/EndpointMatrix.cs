@@ -15,6 +15,8 @@ internal static class EndpointMatrix
         ["GET /api-reference/scalar.js"] = "Anonymous",
         ["GET /api-reference/{documentName?}"] = "Anonymous",
         ["GET /api/admin/audit"] = "Administrator",
+        ["GET /api/admin/audit/head"] = "Administrator",
+        ["POST /api/admin/audit/head-checks"] = "Administrator",
         ["GET /api/admin/outbox"] = "Administrator",
         ["GET /api/processes/"] = "Anonymous",
         ["GET /api/processes/{id:guid}"] = "Anonymous",
@@ -96,5 +98,9 @@ internal static class EndpointMatrix
         ["GET,POST /juries/invitations/{Token}"] = "Anonymous",
         ["GET,POST /admin/juries/{ProcessId:guid}"] = "Officer",
         ["GET,POST /admin/juries/{ProcessId:guid}/letters"] = "Officer",
+        // Eligibility rules and rolls for officers
+        ["GET,POST /admin/processes/{ProcessId:guid}/eligibility"] = "Officer",
+        ["GET /api/processes/{processId:guid}/eligibility/"] = "Officer",
+        ["GET /api/rolls/by-process/{processId:guid}"] = "Officer",
     };
 }
