@@ -44,6 +44,8 @@ public static class JobServices
 
         services.AddScoped<AdvanceProcessStatusesJob>();
         services.AddScoped<CloseDueBudgetsJob>();
+        services.AddScoped<SendBudgetFeedbackJob>();
+        services.AddScoped<CloseDueRoundsJob>();
         services.AddScoped<JuryInvitationDeadlinesJob>();
         services.AddScoped<JuryDrawJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
