@@ -34,7 +34,7 @@ public sealed class JuryRecruitmentTests(AppUnderTest app, Browser browser) : Pa
         await Page.GetByLabel("Recruitment opens").FillAsync(Local(TimeSpan.FromDays(-1)));
         await Page.GetByLabel("Recruitment closes").FillAsync(Local(TimeSpan.FromDays(20)));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("[data-testid=notice]")).ToContainTextAsync("Settings saved");
+        await Assertions.Expect(Page.Locator("[data-testid=notice]")).ToContainTextAsync("Saved");
         await Page.GetByLabel("Add volunteers from CSV").FillAsync(
             "id,name,email,gender\nR1,Ann,ann@river.example,Female\nR2,Bob,bob@river.example,Male\nR3,Cai,cai@river.example,Male\n" +
             "R4,Dee,dee@river.example,Female\nR5,Eve,eve@river.example,Female\nR6,Fin,fin@river.example,Male\n");
