@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Data.Entities.Juries;
 
 namespace ParticipativeDemocracy.Web.Data;
 
@@ -48,6 +49,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VoterRecord> VoterRecords => Set<VoterRecord>();
 
     public DbSet<BudgetOutcome> BudgetOutcomes => Set<BudgetOutcome>();
+
+    public DbSet<JurySettings> JurySettings => Set<JurySettings>();
+
+    public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
 
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
 

@@ -15,6 +15,8 @@ internal static class EndpointMatrix
         ["GET /api-reference/scalar.js"] = "Anonymous",
         ["GET /api-reference/{documentName?}"] = "Anonymous",
         ["GET /api/admin/audit"] = "Administrator",
+        ["GET /api/admin/audit/head"] = "Administrator",
+        ["POST /api/admin/audit/head-checks"] = "Administrator",
         ["GET /api/admin/outbox"] = "Administrator",
         ["GET /api/processes/"] = "Anonymous",
         ["GET /api/processes/{id:guid}"] = "Anonymous",
@@ -74,6 +76,10 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/results"] = "Anonymous",
         ["GET,POST /admin/processes"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/budget"] = "Officer",
+        // Eligibility rules and rolls for officers
+        ["GET,POST /admin/processes/{ProcessId:guid}/eligibility"] = "Officer",
+        ["GET /api/processes/{processId:guid}/eligibility/"] = "Officer",
+        ["GET /api/rolls/by-process/{processId:guid}"] = "Officer",
 
         // Budget participation (s2-pb): proposals, supports, comments, moderation, follows, implementation.
         ["PUT /api/processes/{processId:guid}/proposals/{proposalId:guid}"] = "SignedIn",

@@ -58,8 +58,7 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         column: x => x.ParentId,
                         principalSchema: "app",
                         principalTable: "BudgetComments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.NoAction);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_BudgetComments_BudgetProjects_ProjectId",
                         column: x => x.ProjectId,

@@ -13,8 +13,8 @@ using ParticipativeDemocracy.Web.Data;
 namespace ParticipativeDemocracy.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129030038_BudgetParticipation")]
-    partial class BudgetParticipation
+    [Migration("20261129025209_JuryPanel")]
+    partial class JuryPanel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -349,78 +349,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.ToTable("BudgetBallots", "app");
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("AuthorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("HiddenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("HiddenById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("HiddenReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("OpenReports")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ProcessId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("OpenReports")
-                        .HasFilter("\"OpenReports\" > 0 AND \"HiddenAt\" IS NULL");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("ProjectId", "CreatedAt");
-
-                    b.ToTable("BudgetComments", "app");
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", b =>
-                {
-                    b.Property<Guid>("ProcessId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Followers")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Proposers")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ProcessId");
-
-                    b.ToTable("BudgetFeedbackRuns", "app");
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
                     b.Property<Guid>("ProcessId")
@@ -504,13 +432,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<decimal?>("FinalCost")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("ImplementationStatus")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("MergedIntoId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
@@ -627,129 +548,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.ToTable("BudgetSettings", "app");
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.CommentReport", b =>
-                {
-                    b.Property<Guid>("CommentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ReporterId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("CommentId", "ReporterId");
-
-                    b.HasIndex("ReporterId");
-
-                    b.ToTable("CommentReports", "app");
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessFollower", b =>
-                {
-                    b.Property<Guid>("ProcessId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ProcessId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ProcessFollowers", "app");
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectFollower", b =>
-                {
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ProjectId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ProjectFollowers", "app");
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectUpdate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Milestone")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("MilestoneDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset>("PostedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("PostedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ProcessId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId", "PostedAt");
-
-                    b.ToTable("ProjectUpdates", "app");
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProposalSupport", b =>
-                {
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ProcessId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("ProjectId", "UserId");
-
-                    b.HasIndex("ProcessId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ProposalSupports", "app");
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
                 {
                     b.Property<Guid>("ProcessId")
@@ -768,6 +566,75 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasKey("ProcessId", "VoterKey");
 
                     b.ToTable("VoterRecords", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Juries.JuryPanelMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlayerLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProcessId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("JuryPanelMembers", "app");
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Juries.JurySettings", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PanelSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remit")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("JurySettings", "app");
                 });
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Organisation", b =>
@@ -1210,34 +1077,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithOne()
-                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetFeedbackRun", "ProcessId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
@@ -1265,80 +1104,35 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.CommentReport", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", null)
-                        .WithMany()
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessFollower", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectFollower", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProjectUpdate", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProposalSupport", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Juries.JuryPanelMember", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Juries.JurySettings", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithOne()
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Juries.JurySettings", "ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
