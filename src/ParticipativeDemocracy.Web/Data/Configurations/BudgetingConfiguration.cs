@@ -67,6 +67,7 @@ internal sealed class VoterRecordConfiguration : IEntityTypeConfiguration<VoterR
     {
         builder.HasKey(v => new { v.ProcessId, v.VoterKey });
         builder.Property(v => v.VoterKey).HasMaxLength(100);
+        builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId);
     }
 }

@@ -58,7 +58,8 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         column: x => x.ParentId,
                         principalSchema: "app",
                         principalTable: "BudgetComments",
-                        principalColumn: "Id");
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.NoAction);
                     table.ForeignKey(
                         name: "FK_BudgetComments_BudgetProjects_ProjectId",
                         column: x => x.ProjectId,
