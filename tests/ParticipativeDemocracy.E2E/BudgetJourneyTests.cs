@@ -53,7 +53,7 @@ public sealed class BudgetJourneyTests(AppUnderTest app, Browser browser) : Page
 
             await SignInAsync(OfficerEmail, OfficerPassword);
             await Page.GotoAsync("/admin/processes");
-            await Page.GetByRole(AriaRole.Link, new() { Name = "Canal-side budget" }).ClickAsync();
+            await Page.GetByRole(AriaRole.Link, new() { Name = "Canal-side budget", Exact = true }).ClickAsync();
             var review = Page.Locator("[data-testid=r-P01]");
             await review.GetByRole(AriaRole.Button, new() { Name = "Record review" }).ClickAsync();
             await Assertions.Expect(Page.Locator("[data-testid=r-P01]")).ToContainTextAsync("On the ballot");

@@ -97,7 +97,7 @@ public sealed class BudgetParticipationTests(AppUnderTest app, Browser browser) 
         {
             var voter = await UserIdAsync(scope, "harbour-resident@residents.example");
             await scope.ServiceProvider.GetRequiredService<ISender>()
-                .Send(new CastBallot.Command(processId, VoterKeys.ForUser(voter), [new CastBallot.Choice(projectId, null)]));
+                .Send(new CastBallot.Command(processId, voter, null, [new CastChoice(projectId, null)]));
         }
 
         App.Clock.Offset = TimeSpan.FromDays(2) + TimeSpan.FromHours(1);
