@@ -13,6 +13,8 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) :
             CloseDueBudgetsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<CloseDueRoundsJob>(
             CloseDueRoundsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<JuryInvitationDeadlinesJob>(
+            JuryInvitationDeadlinesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

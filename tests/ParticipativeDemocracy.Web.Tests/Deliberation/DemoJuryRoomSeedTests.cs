@@ -28,9 +28,10 @@ public sealed class DemoJuryRoomSeedTests(PlatformFixture fixture) : PlatformTes
         var report = await Fixture.CreateClient().GetFromJsonAsync<JsonElement>("/api/juries/clean-air-jury/report", Cancel);
         Assert.Equal("R01", report.GetProperty("recommendations")[0].GetProperty("code").GetString());
 
-        var juror = Fixture.CreateClient();
-        await BrowserSession.SignInAsync(juror, "aled.juror@example.org", new DemoCouncilOptions().JurorPassword);
-        var room = await juror.GetStringAsync("/juries/clean-air-jury/room", Cancel);
+        var facilitator = Fixture.CreateClient();
+        var demo = new DemoCouncilOptions();
+        await BrowserSession.SignInAsync(facilitator, demo.FacilitatorEmail, demo.FacilitatorPassword);
+        var room = await facilitator.GetStringAsync("/juries/clean-air-jury/room", Cancel);
         Assert.Contains("Session 2: weighing the options", room, StringComparison.Ordinal);
     }
 }

@@ -86,6 +86,9 @@ public sealed class DemoCouncilSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var budget = await db.Processes.SingleAsync(p => p.OrganisationId == council.Id && p.Slug == DemoProcesses.BudgetSlug, cancellationToken);
         await DemoBudget.SeedAsync(db, budget.Id, now, cancellationToken);
+        await DemoParticipation.SeedAsync(db, council.Id, options.Value.OfficerEmail, now, cancellationToken);
+        var jury = await db.Processes.SingleAsync(p => p.OrganisationId == council.Id && p.Slug == DemoProcesses.JurySlug, cancellationToken);
+        await DemoJury.SeedAsync(db, users, jury.Id, now, cancellationToken);
         // Last, so that the recruitment seed (if any) has made the demo jury and its panel first.
         await DemoJuryRoom.SeedAsync(db, users, council, options.Value, now, cancellationToken);
     }

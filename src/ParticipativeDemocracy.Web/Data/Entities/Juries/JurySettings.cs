@@ -10,6 +10,18 @@ public sealed class JurySettings
 
     public int PanelSize { get; set; }
 
+    /// <summary>Volunteers may register through the public form from this instant.</summary>
+    public DateTimeOffset? RecruitmentOpensAt { get; set; }
+
+    public DateTimeOffset? RecruitmentClosesAt { get; set; }
+
+    /// <summary>How long a selected person has to confirm or decline an invitation.</summary>
+    public int ResponseDays { get; set; } = 7;
+
+    public string Algorithm { get; set; } = "Leximin";
+
+    public int ConfigurationVersion { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
