@@ -89,5 +89,7 @@ public sealed class DemoCouncilSeeder(
         await DemoParticipation.SeedAsync(db, council.Id, options.Value.OfficerEmail, now, cancellationToken);
         var jury = await db.Processes.SingleAsync(p => p.OrganisationId == council.Id && p.Slug == DemoProcesses.JurySlug, cancellationToken);
         await DemoJury.SeedAsync(db, users, jury.Id, now, cancellationToken);
+        // Last, so that the recruitment seed (if any) has made the demo jury and its panel first.
+        await DemoJuryRoom.SeedAsync(db, users, council, options.Value, now, cancellationToken);
     }
 }

@@ -1,0 +1,155 @@
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Data.Entities;
+using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
+using ParticipativeDemocracy.Web.Data.Entities.Juries;
+using ParticipativeDemocracy.Web.Features.Deliberation;
+using ParticipativeDemocracy.Web.Jobs;
+
+namespace ParticipativeDemocracy.E2E;
+
+/// <summary>
+/// A juror and a facilitator in two browsers: the juror raises a hand, the facilitator gives the floor and
+/// both screens agree; a round closes on schedule; the report shows the adopted recommendation.
+/// </summary>
+public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSession(app, browser)
+{
+    private const string Password = "Jury-E2E-Password-1!";
+    private const string Slug = "e2e-jury";
+
+    private readonly Browser _browser = browser;
+
+    [Fact]
+    public async Task Juror_raises_a_hand_the_facilitator_gives_the_floor_and_both_screens_agree()
+    {
+        var juror = await SeedJuryAsync();
+        await using var facilitatorContext = await _browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString() });
+        var facilitator = await facilitatorContext.NewPageAsync();
+        await SignInAsync(facilitator, "facilitator@e2e.example");
+        await facilitator.GotoAsync($"/juries/{Slug}/room");
+        await Assertions.Expect(facilitator.Locator("[data-jury-room][data-live=true]")).ToHaveCountAsync(1);
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
+        await Assertions.Expect(facilitator.Locator("[data-room-status]")).ToHaveTextAsync("In progress");
+
+        await SignInAsync(Page, juror);
+        await Page.GotoAsync($"/juries/{Slug}/room");
+        await Assertions.Expect(Page.Locator("[data-jury-room][data-live=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("[data-room-status]")).ToHaveTextAsync("In progress");
+        await AssertAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Raise my hand" }).ClickAsync();
+
+        await Assertions.Expect(facilitator.Locator("[data-queue] li")).ToContainTextAsync("Gwen");
+        await Assertions.Expect(Page.Locator("[data-queue] li")).ToContainTextAsync("Gwen");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Give the floor to the next hand" }).ClickAsync();
+        await Assertions.Expect(facilitator.Locator("[data-speaker]")).ToHaveTextAsync("Gwen");
+        await Assertions.Expect(Page.Locator("[data-speaker]")).ToHaveTextAsync("Gwen");
+        await Assertions.Expect(Page.Locator("[data-queue-empty]")).ToBeVisibleAsync();
+        var version = await facilitator.Locator("[data-jury-room]").GetAttributeAsync("data-version");
+        await Assertions.Expect(Page.Locator("[data-jury-room]")).ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(Page.Locator("[data-speaker-timer]")).Not.ToHaveTextAsync("0:00", new() { Timeout = 10_000 });
+        await AssertAccessibleAsync();
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Round_closes_on_schedule_and_the_report_shows_the_adopted_recommendation()
+    {
+        var juror = await SeedJuryAsync();
+        var (roundId, jurorId) = await OpenRoundAndAdoptAsync(juror);
+        await SignInAsync(Page, juror);
+        await Page.GotoAsync($"/juries/{Slug}/deliberation");
+        await AssertAccessibleAsync();
+        await Page.GotoAsync($"/juries/{Slug}/rounds/{roundId}");
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Agree", new() { Exact = true }).CheckAsync();
+        await Page.GetByLabel("Why? Say it in your own words").FillAsync("Safer for everyone.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Post my contribution" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("contributions")).ToContainTextAsync("Safer for everyone.");
+
+        App.Clock.Offset += TimeSpan.FromMinutes(31);
+        try
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CloseDueRoundsJob>().RunAsync(CancellationToken.None));
+        }
+        finally
+        {
+            App.Clock.Offset -= TimeSpan.FromMinutes(31);
+        }
+
+        await Page.GotoAsync($"/juries/{Slug}/rounds/{roundId}");
+        await Assertions.Expect(Page.GetByTestId("round-state")).ToContainTextAsync("Closed");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Post my contribution" })).ToHaveCountAsync(0);
+        await AssertAccessibleAsync();
+
+        await Page.GotoAsync($"/juries/{Slug}/report");
+        await Assertions.Expect(Page.GetByTestId("adopted")).ToContainTextAsync("Close streets at drop-off");
+        await Assertions.Expect(Page.GetByTestId("adopted")).Not.ToContainTextAsync("More buses");
+        await AssertAccessibleAsync();
+        AssertNoConsoleErrors();
+        Assert.NotEqual(Guid.Empty, jurorId);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The jury as recruitment leaves it (written directly), one juror, a facilitator and a planned session.</summary>
+    private async Task<string> SeedJuryAsync()
+    {
+        const string juror = "gwen@e2e.example";
+        await App.CreateUserAsync(juror, Password, "JuryMember");
+        await App.CreateUserAsync("facilitator@e2e.example", Password, "Facilitator");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Processes.AnyAsync(p => p.Slug == Slug))
+        {
+            return juror;
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(juror))!;
+        var council = await db.Organisations.FirstAsync();
+        var now = App.Clock.GetUtcNow();
+        var jury = new Process
+        {
+            Id = Guid.NewGuid(), OrganisationId = council.Id, Kind = ProcessKind.CitizensJury, Title = "E2E school streets jury", Slug = Slug,
+            Status = ProcessStatus.Open, OpensAt = now, ClosesAt = now.AddDays(30), CreatedAt = now, UpdatedAt = now,
+        };
+        db.AddRange(jury, new JurySettings { ProcessId = jury.Id, Remit = "How should streets by schools change?", PanelSize = 1, UpdatedAt = now },
+            new JuryPanelMember { Id = Guid.NewGuid(), ProcessId = jury.Id, UserId = user.Id, DisplayName = "Gwen", Status = JuryMemberStatus.Active, JoinedAt = now });
+        await db.SaveChangesAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        await sender.Send(new CreateSession.Command(jury.Id, "Session 1", now, 120, ["Welcome", "Options"]));
+        return juror;
+    }
+
+    private async Task<(Guid RoundId, Guid JurorId)> OpenRoundAndAdoptAsync(string jurorEmail)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var jury = await db.Processes.SingleAsync(p => p.Slug == Slug);
+        var jurorId = (await db.Users.SingleAsync(u => u.Email == jurorEmail)).Id;
+        var round = await sender.Send(new OpenRound.Command(jury.Id, "Close the street at drop-off?", App.Clock.GetUtcNow().AddMinutes(30)));
+        var adopted = await sender.Send(new DraftRecommendation.Command(jury.Id, jurorId, "Close streets at drop-off", "For 30 minutes by each school."));
+        var dropped = await sender.Send(new DraftRecommendation.Command(jury.Id, jurorId, "More buses", "A school bus from each estate."));
+        foreach (var (id, choice) in new[] { (adopted.Id, VoteChoice.Support), (dropped.Id, VoteChoice.Oppose) })
+        {
+            await sender.Send(new OpenRecommendationVote.Command(id, 80));
+            await sender.Send(new CastRecommendationVote.Command(id, jurorId, choice));
+            await sender.Send(new CloseRecommendationVote.Command(id));
+        }
+
+        return (round.Id, jurorId);
+    }
+}
