@@ -4,6 +4,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Data.Entities.Partnerships;
+using ParticipativeDemocracy.Web.Data.Entities.Polls;
+using ParticipativeDemocracy.Web.Data.Entities.Promises;
+using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
+using ParticipativeDemocracy.Web.Data.Entities.Juries;
 
 namespace ParticipativeDemocracy.Web.Data;
 
@@ -48,6 +53,90 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VoterRecord> VoterRecords => Set<VoterRecord>();
 
     public DbSet<BudgetOutcome> BudgetOutcomes => Set<BudgetOutcome>();
+
+    // Partnerships, polls and participation promises (issue 8).
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<PollAnswerSheet> PollAnswerSheets => Set<PollAnswerSheet>();
+
+    public DbSet<PollRespondent> PollRespondents => Set<PollRespondent>();
+
+    public DbSet<ParticipationPromise> ParticipationPromises => Set<ParticipationPromise>();
+
+    public DbSet<PromiseItem> PromiseItems => Set<PromiseItem>();
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<PartnershipMember> PartnershipMembers => Set<PartnershipMember>();
+
+    public DbSet<PartnershipMeeting> PartnershipMeetings => Set<PartnershipMeeting>();
+
+    public DbSet<PartnershipAction> PartnershipActions => Set<PartnershipAction>();
+
+    public DbSet<PartnershipFollower> PartnershipFollowers => Set<PartnershipFollower>();
+
+    public DbSet<HealthCheck> HealthChecks => Set<HealthCheck>();
+
+    public DbSet<HealthCheckParticipation> HealthCheckParticipations => Set<HealthCheckParticipation>();
+
+    public DbSet<HealthCheckAnswer> HealthCheckAnswers => Set<HealthCheckAnswer>();
+
+    public DbSet<JurySettings> JurySettings => Set<JurySettings>();
+
+    public DbSet<JuryPanelMember> JuryPanelMembers => Set<JuryPanelMember>();
+
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+
+    public DbSet<BudgetComment> BudgetComments => Set<BudgetComment>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<ProcessFollower> ProcessFollowers => Set<ProcessFollower>();
+
+    public DbSet<ProjectFollower> ProjectFollowers => Set<ProjectFollower>();
+
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+
+    public DbSet<BudgetFeedbackRun> BudgetFeedbackRuns => Set<BudgetFeedbackRun>();
+
+    // Deliberation (jury room, rounds, recommendations)
+    public DbSet<JurySession> JurySessions => Set<JurySession>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<SpeakerQueueEntry> SpeakerQueue => Set<SpeakerQueueEntry>();
+
+    public DbSet<RoomConnection> RoomConnections => Set<RoomConnection>();
+
+    public DbSet<SessionRecordEntry> SessionRecord => Set<SessionRecordEntry>();
+
+    public DbSet<StrawPoll> StrawPolls => Set<StrawPoll>();
+
+    public DbSet<StrawPollVote> StrawPollVotes => Set<StrawPollVote>();
+
+    public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
+
+    public DbSet<WitnessQuestion> WitnessQuestions => Set<WitnessQuestion>();
+
+    public DbSet<DeliberationRound> DeliberationRounds => Set<DeliberationRound>();
+
+    public DbSet<RoundContribution> RoundContributions => Set<RoundContribution>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationVote> RecommendationVotes => Set<RecommendationVote>();
+
+    public DbSet<RecommendationResponse> RecommendationResponses => Set<RecommendationResponse>();
+
+    public DbSet<JuryFollower> JuryFollowers => Set<JuryFollower>();
+
+    public DbSet<JuryQuota> JuryQuotas => Set<JuryQuota>();
+
+    public DbSet<JuryVolunteer> JuryVolunteers => Set<JuryVolunteer>();
+
+    public DbSet<JuryDraw> JuryDraws => Set<JuryDraw>();
+
+    public DbSet<JuryInvitation> JuryInvitations => Set<JuryInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,10 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) :
             AdvanceProcessStatusesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<CloseDueBudgetsJob>(
             CloseDueBudgetsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<CloseDueRoundsJob>(
+            CloseDueRoundsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<JuryInvitationDeadlinesJob>(
+            JuryInvitationDeadlinesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Features.Budgeting;
+using ParticipativeDemocracy.Web.Features.Polls;
+using ParticipativeDemocracy.Web.Features.Juries;
 
 namespace ParticipativeDemocracy.Web.Realtime;
 
@@ -29,7 +31,7 @@ public sealed class ProcessHub : Hub<IProcessClient>
         var user = Context.User;
         if (user is null || !(user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Administrator)))
         {
-            throw new HubException("Only officers can watch the full tally.");
+            throw new HubException("Only officers can watch the full tally or poll results.");
         }
 
         return Groups.AddToGroupAsync(Context.ConnectionId, OfficerGroupOf(processId));
@@ -41,6 +43,11 @@ public interface IProcessClient
     Task ProcessChanged(ProcessChange change);
 
     Task TallyChanged(TallyView tally);
+
+    Task PollResultsChanged(PollResultsView results);
+
+    /// <summary>A jury draw's progress, to the officers watching the jury.</summary>
+    Task DrawProgress(DrawProgressUpdate update);
 }
 
 public sealed record ProcessChange(Guid ProcessId, string Title, string Status, DateTimeOffset At);

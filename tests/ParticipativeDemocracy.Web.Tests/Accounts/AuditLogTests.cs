@@ -85,6 +85,58 @@ public sealed class AuditLogTests(PlatformFixture fixture) : PlatformTest(fixtur
     }
 
     [Fact]
+    public async Task Removing_the_newest_entries_is_detected_against_an_exported_head()
+    {
+        using var admin = await AdminAsync();
+        await CreateProcessesAsync(admin, 3);
+        using var export = await admin.GetAsync("/api/admin/audit/head", Cancel);
+        Assert.Contains("audit-head-3.json", export.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
+        var head = await export.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(3, head.GetProperty("sequence").GetInt64());
+        var exported = new { sequence = 3, hash = head.GetProperty("hash").GetString() };
+
+        var before = await CheckHeadAsync(admin, exported);
+        Assert.True(before.GetProperty("matches").GetBoolean(), before.ToString());
+
+        await ExecuteAsync("""
+            ALTER TABLE app."AuditEntries" DISABLE TRIGGER audit_entries_append_only;
+            DELETE FROM app."AuditEntries" WHERE "Sequence" = 3;
+            ALTER TABLE app."AuditEntries" ENABLE TRIGGER audit_entries_append_only;
+            """);
+
+        var chainAlone = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/audit", Cancel)).GetProperty("verification");
+        Assert.True(chainAlone.GetProperty("isIntact").GetBoolean(), "Without the head, a truncated chain still checks out.");
+        var after = await CheckHeadAsync(admin, exported);
+        Assert.False(after.GetProperty("matches").GetBoolean());
+        Assert.Equal(2, after.GetProperty("currentSequence").GetInt64());
+        Assert.Contains("Entry 3 is missing", after.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_head_with_another_hash_does_not_match_and_a_malformed_one_is_a_400()
+    {
+        using var admin = await AdminAsync();
+        await CreateProcessesAsync(admin, 2);
+
+        var other = await CheckHeadAsync(admin, new { sequence = 2, hash = new string('a', 64) });
+        Assert.False(other.GetProperty("matches").GetBoolean());
+        Assert.Contains("no longer has the exported hash", other.GetProperty("problem").GetString(), StringComparison.Ordinal);
+
+        using var malformed = await admin.PostAsJsonAsync("/api/admin/audit/head-checks", new { sequence = -1, hash = "xyz" }, Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed.StatusCode);
+        var problem = await malformed.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("hash", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sequence", out _));
+    }
+
+    private static async Task<JsonElement> CheckHeadAsync(HttpClient client, object head)
+    {
+        using var response = await client.PostAsJsonAsync("/api/admin/audit/head-checks", head, Cancel);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_log()
     {
         await Fixture.CreateUserAsync("officer@test.example", Password, "Officer");

@@ -91,4 +91,49 @@ public sealed class BudgetScenario
 
     public Task<HttpResponseMessage> VoteAsync(HttpClient voter, params string[] titles) =>
         voter.PostAsJsonAsync(Url("ballots"), new { choices = titles.Select(t => new { projectId = Projects[t] }).ToArray() });
+
+    /// <summary>Votes with the pass a redeemed code gave, from a client without an account.</summary>
+    public async Task<HttpResponseMessage> VoteWithPassAsync(HttpClient anonymous, string pass, params string[] titles)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url("ballots"))
+        {
+            Content = JsonContent.Create(new { choices = titles.Select(t => new { projectId = Projects[t] }).ToArray() }),
+        };
+        request.Headers.Add("Voting-Pass", pass);
+        return await anonymous.SendAsync(request);
+    }
+
+    /// <summary>An officer prints a batch of codes for this process; a holder redeems one and gets a voting pass.</summary>
+    public async Task<List<string>> CodesAsync(int count, string? district = null)
+    {
+        var batch = await Officer.PostAsJsonAsync(Url("codes"), new { district, count });
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        return (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList();
+    }
+
+    public static async Task<string> PassAsync(HttpClient anonymous, string code)
+    {
+        var redeemed = await anonymous.PostAsJsonAsync("/api/codes/redemptions", new { code });
+        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        return (await redeemed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pass").GetString()!;
+    }
+
+    /// <summary>A roll for this process (CSV rows after the header), imported by the Hangfire job.</summary>
+    public async Task<Guid> RollAsync(string rows)
+    {
+        await using var db = Fixture.CreateDbContext();
+        var organisation = db.Organisations.Single().Id;
+        using var content = new StringContent(Rolls.RollHelpers.Header + "\n" + rows, System.Text.Encoding.UTF8, "text/csv");
+        var uploaded = await Officer.PostAsync(new Uri($"/api/rolls?organisationId={organisation}&processId={ProcessId}&name=Register", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.Accepted, uploaded.StatusCode);
+        var roll = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("Ready", (await Rolls.RollHelpers.WaitForImportAsync(Officer, roll)).GetProperty("status").GetString());
+        return roll;
+    }
+
+    public async Task SetEligibilityAsync(object rules)
+    {
+        var set = await Officer.PutAsJsonAsync($"/api/processes/{ProcessId}/eligibility", rules);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+    }
 }

@@ -27,7 +27,11 @@ public sealed class DeploymentVerbTests
                 .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", AppDbContext.Schema)).Options);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
             Assert.Equal(1, await db.Organisations.CountAsync(Cancel));
-            Assert.Equal(3, await db.Processes.CountAsync(Cancel));
+            Assert.Equal(4, await db.Processes.CountAsync(Cancel));
+            Assert.Equal(1, await db.Partnerships.CountAsync(Cancel));
+            Assert.Equal(1, await db.HealthChecks.CountAsync(h => h.ClosedAt != null, Cancel));
+            Assert.Equal(60, await db.PollAnswerSheets.CountAsync(Cancel));
+            Assert.Equal(2, await db.ParticipationPromises.CountAsync(Cancel));
             Assert.Equal(5, await db.Roles.CountAsync(Cancel));
             var admin = await db.Users.SingleAsync(u => u.Email == "admin@example.org", Cancel);
             var adminRoles = await db.UserRoles.Where(r => r.UserId == admin.Id)

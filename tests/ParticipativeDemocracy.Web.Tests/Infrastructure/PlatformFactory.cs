@@ -23,6 +23,8 @@ public sealed class PlatformFactory(string connectionString, TestClock clock, in
         // Every test client shares one address; the per-address limits are raised, per-user ones stay real.
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("RateLimits:CodeRedemption:PermitLimit", "100000");
+        // One voter sends 1,000 ballots in one test; the ballot limit test lowers this at run time for its own voter.
+        builder.UseSetting("RateLimits:BallotSubmission:PermitLimit", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 }

@@ -22,7 +22,11 @@ public static class TestDatabase
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        // Several helpers share a 2-core machine: tests that queue 1,000 requests on one row must not time out on load alone.
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
+        builder.Timeout = Math.Max(builder.Timeout, 120);
+        builder.CommandTimeout = Math.Max(builder.CommandTimeout, 120);
+        return builder.ConnectionString;
     }
 
     public static async Task DropAsync(string connectionString)

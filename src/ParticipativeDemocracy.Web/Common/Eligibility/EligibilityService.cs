@@ -23,6 +23,11 @@ public sealed record EligibilityDecision(bool IsEligible, IReadOnlyList<Ineligib
 /// <summary>What is known about a person: from their roll entry, or from the district a voting code was issued for.</summary>
 public sealed record PersonFacts(bool OnRoll, DateOnly? DateOfBirth, string? District);
 
+/// <summary>A roll entry an account proved: the keyed hash of its reference identifies the person across accounts.</summary>
+public sealed record VerifiedEntry(Guid EntryId, string ReferenceHash, DateOnly DateOfBirth, string? District);
+
+public sealed record UserEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
+
 /// <summary>
 /// Decides whether someone may take part in a process. Ballot, code and jury features call this
 /// instead of reading the rules themselves, so the rules live in one place.
@@ -31,25 +36,52 @@ public sealed class EligibilityService(AppDbContext db)
 {
     public async Task<EligibilityDecision> CheckUserAsync(Guid processId, Guid? userId, CancellationToken cancellationToken)
     {
-        var process = await db.Processes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
-                      ?? throw new NotFoundException("Process", processId);
-        var rules = await db.ProcessEligibility.AsNoTracking().SingleOrDefaultAsync(r => r.ProcessId == processId, cancellationToken);
         if (userId is null)
         {
+            await LoadAsync(processId, cancellationToken);
             return new EligibilityDecision(false, [IneligibleReason.NotSignedIn]);
         }
 
-        var entry = await (from v in db.RollVerifications
-                           join e in db.VoterRollEntries on v.EntryId equals e.Id
-                           join r in db.VoterRolls on v.RollId equals r.Id
-                           where v.UserId == userId
-                                 && (r.ProcessId == processId || (r.ProcessId == null && r.OrganisationId == process.OrganisationId))
-                           orderby r.ProcessId == null
-                           select new { e.DateOfBirth, e.District })
-            .FirstOrDefaultAsync(cancellationToken);
-        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
-        return Decide(rules, process, facts);
+        return (await AssessUserAsync(processId, userId.Value, cancellationToken)).Decision;
     }
+
+    /// <summary>The decision and the roll entry the account proved (on the process's roll, else its organisation's), if any.</summary>
+    public async Task<UserEligibility> AssessUserAsync(Guid processId, Guid userId, CancellationToken cancellationToken)
+    {
+        var (process, rules) = await LoadAsync(processId, cancellationToken);
+        var entry = await FindRollEntryAsync(process, userId, cancellationToken);
+        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
+        return new UserEligibility(Decide(rules, process, facts), entry);
+    }
+
+    /// <summary>
+    /// A code holder. Officers print letters for the people on their roll who meet the process's rules,
+    /// so the letter stands for the roll and age checks; the district the batch was issued for still counts.
+    /// </summary>
+    public async Task<EligibilityDecision> CheckCodeHolderAsync(Guid processId, string? district, CancellationToken cancellationToken)
+    {
+        var (process, rules) = await LoadAsync(processId, cancellationToken);
+        var districtsOnly = rules is null ? null : new ProcessEligibility { ProcessId = processId, Districts = rules.Districts };
+        return Decide(districtsOnly, process, new PersonFacts(true, null, district));
+    }
+
+    private async Task<(Process Process, ProcessEligibility? Rules)> LoadAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        var process = await db.Processes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
+                      ?? throw new NotFoundException("Process", processId);
+        var rules = await db.ProcessEligibility.AsNoTracking().SingleOrDefaultAsync(r => r.ProcessId == processId, cancellationToken);
+        return (process, rules);
+    }
+
+    private Task<VerifiedEntry?> FindRollEntryAsync(Process process, Guid userId, CancellationToken cancellationToken) =>
+        (from v in db.RollVerifications
+         join e in db.VoterRollEntries on v.EntryId equals e.Id
+         join r in db.VoterRolls on v.RollId equals r.Id
+         where v.UserId == userId
+               && (r.ProcessId == process.Id || (r.ProcessId == null && r.OrganisationId == process.OrganisationId))
+         orderby r.ProcessId == null
+         select new VerifiedEntry(e.Id, e.ReferenceHash, e.DateOfBirth, e.District))
+        .FirstOrDefaultAsync(cancellationToken);
 
     public static EligibilityDecision Decide(ProcessEligibility? rules, Process process, PersonFacts person)
     {

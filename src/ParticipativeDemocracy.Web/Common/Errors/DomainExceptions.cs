@@ -7,5 +7,8 @@ public sealed class NotFoundException(string what, object key)
 /// <summary>The request is valid but clashes with the current state, e.g. a locked ballot (409).</summary>
 public sealed class ConflictException(string reason) : Exception(reason);
 
-/// <summary>The caller is known but may not do this (403).</summary>
-public sealed class ForbiddenException(string reason) : Exception(reason);
+/// <summary>The caller is known but may not do this (403); <see cref="Reasons"/> are machine-readable codes for clients.</summary>
+public sealed class ForbiddenException(string reason, IReadOnlyList<string>? reasons = null) : Exception(reason)
+{
+    public IReadOnlyList<string> Reasons { get; } = reasons ?? [];
+}

@@ -18,7 +18,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this at the same time. Reload and try again."),
-            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message),
+            ForbiddenException forbidden => WithReasons(Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message), forbidden.Reasons),
             BadHttpRequestException badRequest => Problem(StatusCodes.Status400BadRequest, "Bad request", badRequest.Message),
             _ => null,
         };
@@ -52,6 +52,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
     /// <summary>"Projects[0].Cost" → "projects[0].cost", matching the JSON the client sent.</summary>
     internal static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    private static ProblemDetails WithReasons(ProblemDetails problem, IReadOnlyList<string> reasons)
+    {
+        if (reasons.Count > 0)
+        {
+            problem.Extensions["reasons"] = reasons;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -22,6 +22,7 @@ public static class AccountServices
         services.AddScoped<RollVerifier>();
         services.AddSingleton<VotingCodes>();
         services.AddScoped<ImportRollJob>();
+        services.AddScoped<Features.Juries.PanelAccounts>();
         return services;
     }
 }

@@ -44,6 +44,10 @@ public static class JobServices
 
         services.AddScoped<AdvanceProcessStatusesJob>();
         services.AddScoped<CloseDueBudgetsJob>();
+        services.AddScoped<SendBudgetFeedbackJob>();
+        services.AddScoped<CloseDueRoundsJob>();
+        services.AddScoped<JuryInvitationDeadlinesJob>();
+        services.AddScoped<JuryDrawJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
         services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: [HealthServices.ReadyTag]);
         return services;

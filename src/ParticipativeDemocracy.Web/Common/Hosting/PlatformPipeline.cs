@@ -55,6 +55,7 @@ public static class PlatformPipeline
         }
 
         app.MapHub<ProcessHub>(ProcessHub.Path).AllowAnonymous();
+        app.MapHub<JuryHub>(JuryHub.Path).RequireAuthorization(Policies.SignedIn);
         app.MapFeatures();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -22,6 +22,7 @@ public static class PlatformServices
         services.AddPlatformHealthChecks();
         services.AddPlatformAccounts(configuration);
         services.AddPlatformRateLimits(configuration);
+        services.AddPlatformParticipation(configuration);
 
         services.AddMediator(options =>
         {
@@ -39,6 +40,8 @@ public static class PlatformServices
         services.Configure<DemoCouncilOptions>(configuration.GetSection(DemoCouncilOptions.Section));
         services.Configure<BallotSecretOptions>(configuration.GetSection(BallotSecretOptions.Section));
         services.AddSingleton<BallotSecrets>();
+        services.AddScoped<BallotVoters>();
+        services.AddScoped<BallotBox>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCouncilSeeder>();
         return services;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using ParticipativeDemocracy.Web.Common.Eligibility;
 
 namespace ParticipativeDemocracy.Web.Common.Hosting;
 
@@ -37,6 +38,7 @@ public static class RateLimits
             _ when SignInPaths.Any(p => path.StartsWithSegments(p)) => Fixed("sign-in:" + ClientAddress(context), permits(SignIn), window),
             _ when path.StartsWithSegments("/vote/code") => Fixed("code:" + ClientAddress(context), permits(CodeRedemption), window),
             _ when path.StartsWithSegments("/account/verify") => Fixed("verify:" + UserOrAddress(context), permits(Verification), window),
+            _ when IsBallotPage(path) => Fixed("ballot:" + BallotVoter(context), permits(BallotSubmission), window),
             _ => RateLimitPartition.GetNoLimiter("none"),
         };
     }
@@ -54,7 +56,7 @@ public static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ForPage(context, Permits, window));
             options.AddPolicy(CodeRedemption, context => Fixed(ClientAddress(context), Permits(CodeRedemption), window));
             options.AddPolicy(Verification, context => Fixed(UserOrAddress(context), Permits(Verification), window));
-            options.AddPolicy(BallotSubmission, context => Fixed(UserOrAddress(context), Permits(BallotSubmission), window));
+            options.AddPolicy(BallotSubmission, context => Fixed(BallotVoter(context), Permits(BallotSubmission), window));
         });
         return services;
     }
@@ -71,6 +73,24 @@ public static class RateLimits
 
     private static string UserOrAddress(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "ip:" + ClientAddress(context);
+
+    private static bool IsBallotPage(PathString path) =>
+        path.StartsWithSegments("/processes") && path.Value!.EndsWith("/ballot", StringComparison.Ordinal);
+
+    /// <summary>Voters without an account share addresses (a library, an assisted point): their pass tells them apart.</summary>
+    private static string BallotVoter(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return UserOrAddress(context);
+        }
+
+        string? pass = context.Request.Headers[VotingCodes.PassHeader];
+        pass ??= context.Request.Cookies[VotingCodes.PassCookie];
+        return pass is { Length: > 0 }
+            ? "pass:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pass)), 0, 12)
+            : UserOrAddress(context);
+    }
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

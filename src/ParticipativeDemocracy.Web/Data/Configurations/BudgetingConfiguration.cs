@@ -40,6 +40,7 @@ internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<Budg
         builder.Property(p => p.EstimatedCost).HasPrecision(18, 2);
         builder.Property(p => p.FinalCost).HasPrecision(18, 2);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ImplementationStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => new { p.ProcessId, p.Code }).IsUnique();
         builder.Ignore(p => p.BallotCost);
@@ -66,6 +67,7 @@ internal sealed class VoterRecordConfiguration : IEntityTypeConfiguration<VoterR
     {
         builder.HasKey(v => new { v.ProcessId, v.VoterKey });
         builder.Property(v => v.VoterKey).HasMaxLength(100);
+        builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId);
     }
 }

@@ -6,13 +6,15 @@ internal static class DemoProcesses
 {
     public const string BudgetSlug = "riverside-budget-2027";
 
+    public const string JurySlug = "clean-air-jury";
+
     public static IEnumerable<Process> For(Guid councilId, DateTimeOffset now)
     {
         yield return Create(councilId, now, ProcessKind.ParticipatoryBudget, BudgetSlug,
             "Riverside community budget 2027",
             "Residents of Riverside decide how to spend £250,000 on local projects.",
             ProcessStatus.Open, now.AddDays(-7), now.AddDays(14));
-        yield return Create(councilId, now, ProcessKind.CitizensJury, "clean-air-jury",
+        yield return Create(councilId, now, ProcessKind.CitizensJury, JurySlug,
             "Citizens' jury on clean air around schools",
             "Twenty-four residents drawn by lot, with teachers, transport officers and councillors, recommend what to do.",
             ProcessStatus.Upcoming, now.AddDays(10), now.AddDays(60));

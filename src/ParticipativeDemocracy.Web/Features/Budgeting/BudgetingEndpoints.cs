@@ -9,6 +9,7 @@ public static class BudgetingEndpoints
         .MapReviewProposal()
         .MapListProjects()
         .MapCastBallot()
+        .MapCastAssistedBallot()
         .MapGetTally()
         .MapGetResults()
         .MapExportBallots();

@@ -41,6 +41,7 @@ public static class CloseVoting
             await db.SaveChangesAsync(cancellationToken);
             afterCommit.Publish(new ProcessChanged(new ProcessChange(process.Id, process.Title, process.Status.ToString(), now)));
             afterCommit.Publish(new BallotCast(process.Id));
+            afterCommit.Publish(new BudgetOutcomeStored(process.Id));
             return true;
         }
 

@@ -4,5 +4,6 @@ public static class EligibilityEndpoints
 {
     public static RouteGroupBuilder MapEligibility(this RouteGroupBuilder group) => group
         .MapSetEligibilityRules()
+        .MapGetEligibilityRules()
         .MapCheckMyEligibility();
 }

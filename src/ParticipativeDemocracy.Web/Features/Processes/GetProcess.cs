@@ -9,13 +9,14 @@ namespace ParticipativeDemocracy.Web.Features.Processes;
 
 public static class GetProcess
 {
-    public sealed record Query(Guid Id) : IQuery<ProcessSummary>;
+    /// <param name="IncludeDrafts">Only for officers' pages: the public never sees drafts.</param>
+    public sealed record Query(Guid Id, bool IncludeDrafts = false) : IQuery<ProcessSummary>;
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ProcessSummary>
     {
         public async ValueTask<ProcessSummary> Handle(Query query, CancellationToken cancellationToken) =>
             await db.Processes.AsNoTracking()
-                .Where(p => p.Id == query.Id && p.Status != ProcessStatus.Draft)
+                .Where(p => p.Id == query.Id && (query.IncludeDrafts || p.Status != ProcessStatus.Draft))
                 .ToSummaries()
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Process", query.Id);

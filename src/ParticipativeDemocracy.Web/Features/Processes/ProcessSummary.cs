@@ -13,12 +13,13 @@ public sealed record ProcessSummary(
     string Organisation,
     string TimeZone,
     DateTimeOffset? OpensAt,
-    DateTimeOffset? ClosesAt);
+    DateTimeOffset? ClosesAt,
+    Guid OrganisationId);
 
 internal static class ProcessProjection
 {
     public static IQueryable<ProcessSummary> ToSummaries(this IQueryable<Process> processes) =>
         processes.Select(p => new ProcessSummary(
             p.Id, p.Slug, p.Title, p.Summary, p.Kind, p.Status,
-            p.Organisation!.Name, p.Organisation.TimeZone, p.OpensAt, p.ClosesAt));
+            p.Organisation!.Name, p.Organisation.TimeZone, p.OpensAt, p.ClosesAt, p.OrganisationId));
 }

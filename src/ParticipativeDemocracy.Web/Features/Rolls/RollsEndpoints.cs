@@ -6,6 +6,7 @@ public static class RollsEndpoints
         .MapUploadRoll()
         .MapGetRoll()
         .MapListRolls()
+        .MapListProcessRolls()
         .MapVerifyAgainstRoll()
         .MapVerifyResidentAtAssistedPoint();
 }

@@ -7,13 +7,13 @@ namespace ParticipativeDemocracy.Web.Components.Pages.Budgets;
 /// <summary>Reads the posted ballot form into choices; the server-side rules then judge them.</summary>
 public static class BallotFormReader
 {
-    public static IReadOnlyList<CastBallot.Choice> Read(BudgetPageView page, IFormCollection form)
+    public static IReadOnlyList<CastChoice> Read(BudgetPageView page, IFormCollection form)
     {
         if (page.BallotKind == BudgetBallotKind.Approval)
         {
             return form["choice"]
                 .Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty)
-                .Select(id => new CastBallot.Choice(id, null))
+                .Select(id => new CastChoice(id, null))
                 .ToList();
         }
 
@@ -21,7 +21,7 @@ public static class BallotFormReader
             .Select(p => (p.Id, Number: int.TryParse(form[$"n-{p.Id}"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0))
             .Where(x => x.Number > 0);
         return page.BallotKind == BudgetBallotKind.Ranking
-            ? numbered.OrderBy(x => x.Number).Select(x => new CastBallot.Choice(x.Id, null)).ToList()
-            : numbered.Select(x => new CastBallot.Choice(x.Id, x.Number)).ToList();
+            ? numbered.OrderBy(x => x.Number).Select(x => new CastChoice(x.Id, null)).ToList()
+            : numbered.Select(x => new CastChoice(x.Id, x.Number)).ToList();
     }
 }

@@ -28,6 +28,12 @@ public sealed class BudgetProject
 
     public Guid? AuthorId { get; set; }
 
+    /// <summary>Set when officers merged this duplicate into another proposal (status <see cref="ProposalStatus.Merged"/>).</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>The latest implementation status officers posted, once the project is funded.</summary>
+    public ImplementationStatus? ImplementationStatus { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -43,4 +49,5 @@ public enum ProposalStatus
     Feasible,
     Infeasible,
     Withdrawn,
+    Merged,
 }

@@ -5,10 +5,20 @@ public sealed class VoterRecord
 {
     public Guid ProcessId { get; set; }
 
-    /// <summary>"user:&lt;id&gt;" for account holders; other channels add their own prefixes.</summary>
+    /// <summary>"roll:&lt;reference hash&gt;" once a person proved a roll entry, else "user:&lt;id&gt;" or "code:&lt;code id&gt;".</summary>
     public required string VoterKey { get; set; }
+
+    /// <summary>How the last ballot came: a paper voter cannot then vote online, nor the other way round.</summary>
+    public VoteChannel Channel { get; set; }
 
     public DateTimeOffset FirstVotedAt { get; set; }
 
     public DateTimeOffset LastVotedAt { get; set; }
+}
+
+public enum VoteChannel
+{
+    Online,
+    Assisted,
+    Paper,
 }

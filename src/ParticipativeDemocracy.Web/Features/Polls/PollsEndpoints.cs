@@ -1,0 +1,12 @@
+namespace ParticipativeDemocracy.Web.Features.Polls;
+
+public static class PollsEndpoints
+{
+    public static RouteGroupBuilder MapPolls(this RouteGroupBuilder group) => group
+        .MapConfigurePoll()
+        .MapGetPoll()
+        .MapAnswerPoll()
+        .MapGetPollResults()
+        .MapExportPollResults()
+        .MapRespondToPoll();
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Resources;
+
+namespace ParticipativeDemocracy.Web.Features.Promises;
+
+/// <summary>The promise as a paragraph for feedback e-mails, so every message repeats what was promised and how it stands.</summary>
+public sealed class PromiseFeedback(AppDbContext db, TimeProvider clock, IStringLocalizer<ParticipationText> t)
+{
+    public async Task<string> ForEmailAsync(Guid processId, CancellationToken cancellationToken)
+    {
+        var promise = await db.ParticipationPromises.AsNoTracking().Include(p => p.Items)
+            .SingleOrDefaultAsync(p => p.ProcessId == processId, cancellationToken);
+        if (promise is null)
+        {
+            return string.Empty;
+        }
+
+        var now = clock.GetUtcNow();
+        var text = new StringBuilder()
+            .AppendLine(string.Format(CultureInfo.CurrentCulture, t["MailPromiseHeading"], t[$"Level_{promise.Level}"]))
+            .AppendLine(promise.Text);
+        foreach (var item in promise.Items.OrderBy(i => i.DueAt))
+        {
+            text.AppendLine(CultureInfo.CurrentCulture, $"- {item.Text} ({item.DueAt:d MMMM yyyy}): {t[$"PromiseStatus_{PromiseStatus.Of(item, now)}"]}");
+        }
+
+        return text.ToString();
+    }
+}
