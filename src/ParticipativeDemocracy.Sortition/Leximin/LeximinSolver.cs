@@ -17,6 +17,14 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double PruneAbove = 1.5;
     private const int BatchAfterRounds = 10;
 
+    /// <summary>
+    /// Up to this many simplex pivots per master solve, a round first tries columns from local search
+    /// instead of the integer program. Above it (the degenerate late stages of large pools) a master
+    /// solve costs more than pricing, and the integer program's deeper columns save more solves.
+    /// Pivots, not seconds, so the path (and the lottery) is the same on every run.
+    /// </summary>
+    private const long QuickPivots = 300;
+
     private PanelSet _panels = new();
     private StageMaster _master = new(instance);
     private readonly double?[] _fixed = new double?[instance.Types.Count];
@@ -93,6 +101,11 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
                 return solution;
             }
 
+            if (master.LastIterations <= QuickPivots && AddAll(pricer.Quick(solution), master))
+            {
+                continue;
+            }
+
             var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
             stabiliser.Offer(priced.Y, priced.Bound);
             var added = false;
@@ -160,6 +173,17 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
         {
             covered[t] |= panel[t] > 0;
         }
+    }
+
+    private bool AddAll(IEnumerable<int[]> panels, StageMaster master)
+    {
+        var added = false;
+        foreach (var panel in panels)
+        {
+            added |= AddPanel(panel, master);
+        }
+
+        return added;
     }
 
     private bool AddPanel(int[] counts, StageMaster master)

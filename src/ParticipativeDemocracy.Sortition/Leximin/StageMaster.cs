@@ -35,6 +35,9 @@ internal sealed class StageMaster : IDisposable
         _solver.Objective().SetMaximization();
     }
 
+    /// <summary>Simplex pivots of the last solve: a deterministic measure of what a master solve costs.</summary>
+    public long LastIterations { get; private set; }
+
     public void SetStage(IReadOnlyList<double?> fixedProbability)
     {
         for (var t = 0; t < _typeRows.Length; t++)
@@ -63,6 +66,7 @@ internal sealed class StageMaster : IDisposable
     {
         _solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
         var status = _solver.Solve();
+        LastIterations = _solver.Iterations();
         if (status == Solver.ResultStatus.ABNORMAL)
         {
             // GLOP's warm start occasionally fails after the model changed; a cold start does not.

@@ -13,12 +13,16 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
 {
     private const int LastTier = 2;
     private readonly MesTiers _tiers = MesTiers.For(profile, utility);
+    private MesFastBuffers? _spare;
 
     public CountingProfile Profile => profile;
 
-    public int Runs { get; private set; }
+    private int _runs;
+    private int _exactRuns;
 
-    public int ExactRuns { get; private set; }
+    public int Runs => Volatile.Read(ref _runs);
+
+    public int ExactRuns => Volatile.Read(ref _exactRuns);
 
     public bool HasFastRuns => _tiers.Fast is not null;
 
@@ -45,20 +49,23 @@ internal sealed class MesEngine(CountingProfile profile, int[] ranks, Utility ut
             return null;
         }
 
-        Runs++;
+        Interlocked.Increment(ref _runs);
         var (low, voters) = Share(first);
         var (high, _) = Share(last);
         var middle = (double)(low + high) / (2.0 * voters);
         var halfWidth = (double)(high - low) / (2.0 * voters);
         var error = 1.000001 * (halfWidth + (4 * 1.12e-16 * (middle + halfWidth)));
-        return new MesFastRun(fast, ranks, middle, error, explain).Run();
+        var buffers = Interlocked.Exchange(ref _spare, null) ?? new MesFastBuffers(fast);
+        var outcome = new MesFastRun(buffers, ranks, middle, error, explain).Run();
+        Volatile.Write(ref _spare, buffers);
+        return outcome;
     }
 
     /// <summary>The same run in exact arithmetic only (the fast path's reference).</summary>
     public MesOutcome RunExact(long extraUnits, bool track)
     {
-        Runs++;
-        ExactRuns++;
+        Interlocked.Increment(ref _runs);
+        Interlocked.Increment(ref _exactRuns);
         var (shareNum, voters) = Share(extraUnits);
         return RunExact(shareNum, voters, track);
     }

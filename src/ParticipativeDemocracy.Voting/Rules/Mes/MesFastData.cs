@@ -20,6 +20,12 @@ internal sealed class MesFastData
         Utilities = [.. profile.Supporters.Select(s => s.Select(e => (double)e.Utility).ToArray())];
         UtilitySum = [.. profile.Supporters.Select(s => (double)TotalUtility(profile, s))];
         MaxSupporters = Groups.Select(g => g.Length).DefaultIfEmpty(0).Max();
+        Offsets = new int[Groups.Length];
+        SupporterCount = Groups.Sum(g => g.Length);
+        for (int p = 0, offset = 0; p < Groups.Length; offset += Groups[p].Length, p++)
+        {
+            Offsets[p] = offset;
+        }
     }
 
     public CountingProfile Profile { get; }
@@ -38,6 +44,12 @@ internal sealed class MesFastData
     public double[] UtilitySum { get; }
 
     public int MaxSupporters { get; }
+
+    /// <summary>Where project p's list of supporters who can still pay starts, in one array for all projects.</summary>
+    public int[] Offsets { get; }
+
+    /// <summary>Σ over projects of their supporter groups: the length of that array.</summary>
+    public int SupporterCount { get; }
 
     public static MesFastData? Create(CountingProfile profile, Utility utility)
     {

@@ -51,14 +51,15 @@ internal sealed partial class MesFastRun
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         Array.Clear(_full, 0, groups.Length);
-        (_paid, _paidError, _payers) = (0.0, 0.0, _data.UtilitySum[p]);
+        var live = CompactLive(p);
+        (_paid, _paidError, _payers) = (0.0, 0.0, _data.UtilitySum[p] - _spent[p]);
         _fullWithMoney.Clear();
         var (total, error) = (0.0, 0.0);
         for (var pass = 0; pass == 0 || _payers > 0; pass++)
         {
             var price = (_data.Cost[p] - _paid) / _payers;
             var changed = false;
-            for (var i = 0; i < groups.Length; i++)
+            foreach (var i in live)
             {
                 var g = groups[i];
                 if (pass == 0)
@@ -73,14 +74,7 @@ internal sealed partial class MesFastRun
                 }
 
                 changed = true;
-                if (_money[g] == 0 && _error[g] == 0)
-                {
-                    (_full[i], _payers) = (true, _payers - (_data.Weight[g] * utilities[i]));
-                }
-                else
-                {
-                    MarkFull(p, i);
-                }
+                MarkFull(p, i);
             }
 
             if (pass == 0 && Affordable(p, total, error) != true)
@@ -132,7 +126,7 @@ internal sealed partial class MesFastRun
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         var all = true;
-        for (var i = 0; i < groups.Length; i++)
+        foreach (var i in Live(p))
         {
             var g = groups[i];
             var payment = price * utilities[i];

@@ -52,7 +52,7 @@ internal sealed partial class MesFastRun
         {
             var g = groups[i];
             voters += weights[g];
-            if (_full[i])
+            if (_full[i] || IsSpent(g))
             {
                 fullVoters += weights[g];
                 fullMoney += weights[g] * _money[g];

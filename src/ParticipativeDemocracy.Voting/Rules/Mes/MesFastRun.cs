@@ -17,6 +17,9 @@ internal sealed partial class MesFastRun
     /// <summary>Widens every bound so that the rounding of the bound arithmetic itself is covered.</summary>
     private const double Slack = 1.000001;
 
+    /// <summary>A project not yet priced in this run: its list of who may still pay is not built yet.</summary>
+    private const int Unlisted = -1;
+
     private readonly MesFastData _data;
     private readonly int[] _ranks;
     private readonly double[] _money;
@@ -30,6 +33,15 @@ internal sealed partial class MesFastRun
     private readonly List<int> _selected = [];
     private readonly List<MesRound> _rounds = [];
     private readonly List<int> _fullWithMoney = [];
+
+    /// <summary>
+    /// Per project, the positions of supporters whose group may still hold money, compacted lazily:
+    /// a group whose money is exactly 0 with no error pays exactly 0 and stays at 0, so it only
+    /// counts as a full payer, which <c>_spent</c> (its Σ w·u) accounts for.
+    /// </summary>
+    private readonly int[] _live;
+    private readonly int[] _liveCount;
+    private readonly double[] _spent;
     private readonly bool _explain;
     private double _paid;
     private double _paidError;
@@ -38,21 +50,19 @@ internal sealed partial class MesFastRun
 
     /// <param name="share">Each voter's starting money in scaled units, within <paramref name="shareError"/> of the exact share.</param>
     /// <param name="explain">Whether to record rounds and shortfalls (only the kept outcome needs them).</param>
-    public MesFastRun(MesFastData data, int[] ranks, double share, double shareError, bool explain)
+    /// <param name="buffers">Working arrays for this run only (reset here), from <see cref="MesFastBuffers"/>.</param>
+    public MesFastRun(MesFastBuffers buffers, int[] ranks, double share, double shareError, bool explain)
     {
         _explain = explain;
-        _data = data;
+        _data = buffers.Data;
         _ranks = ranks;
-        _money = new double[data.Weight.Length];
-        _error = new double[data.Weight.Length];
+        (_money, _error, _alive, _full, _bestFull) = (buffers.Money, buffers.Error, buffers.Alive, buffers.Full, buffers.BestFull);
+        (_order, _orderKeys, _live, _liveCount, _spent) = (buffers.Order, buffers.OrderKeys, buffers.Live, buffers.LiveCount, buffers.Spent);
         Array.Fill(_money, share);
         Array.Fill(_error, shareError);
-        _alive = new bool[data.Cost.Length];
-        _bounds = new Price[data.Cost.Length];
-        _full = new bool[data.MaxSupporters];
-        _bestFull = new bool[data.MaxSupporters];
-        _order = new int[data.Cost.Length];
-        _orderKeys = new double[data.Cost.Length];
+        _bounds = new Price[_data.Cost.Length];
+        Array.Fill(_liveCount, Unlisted);
+        Array.Clear(_spent);
     }
 
     public MesOutcome? Run()
@@ -159,6 +169,36 @@ internal sealed partial class MesFastRun
         return null;
     }
 
+    /// <summary>p's list of who may still pay; only valid once <see cref="CompactLive"/> has listed p in this run.</summary>
+    private Span<int> Live(int p) => _live.AsSpan(_data.Offsets[p], _liveCount[p]);
+
+    /// <summary>Drops p's supporters whose group is certainly out of money, and returns the rest (listing p on first use).</summary>
+    private Span<int> CompactLive(int p)
+    {
+        var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
+        var listed = _liveCount[p] != Unlisted;
+        var live = _live.AsSpan(_data.Offsets[p], listed ? _liveCount[p] : groups.Length);
+        var kept = 0;
+        for (var k = 0; k < live.Length; k++)
+        {
+            var i = listed ? live[k] : k;
+            var g = groups[i];
+            if (_money[g] == 0 && _error[g] == 0)
+            {
+                _spent[p] += _data.Weight[g] * utilities[i];
+            }
+            else
+            {
+                live[kept++] = i;
+            }
+        }
+
+        _liveCount[p] = kept;
+        return live[..kept];
+    }
+
+    private bool IsSpent(int g) => _money[g] == 0 && _error[g] == 0;
+
     private void Charge(int w)
     {
         var price = _bounds[w];
@@ -169,7 +209,7 @@ internal sealed partial class MesFastRun
         }
 
         var (groups, utilities) = (_data.Groups[w], _data.Utilities[w]);
-        for (var i = 0; i < groups.Length; i++)
+        foreach (var i in Live(w))
         {
             var g = groups[i];
             if (_full[i])

@@ -19,6 +19,7 @@ internal sealed class ShareRaiser
     private long _span = 1;
     private int _unchanged;
     private int _patience = 2;
+    private (long Extra, MesOutcome Outcome)? _ahead;
 
     public ShareRaiser(MesEngine engine, Completion completion)
     {
@@ -77,7 +78,7 @@ internal sealed class ShareRaiser
             }
         }
 
-        var outcome = _engine.Selection(extra + 1);
+        var outcome = Single(extra + 1);
         _unchanged = outcome.Selected.SequenceEqual(kept.Selected) ? _unchanged + 1 : 0;
         if (_unchanged >= _patience)
         {
@@ -85,6 +86,25 @@ internal sealed class ShareRaiser
         }
 
         return (outcome, extra + 1, extra + 1);
+    }
+
+    /// <summary>
+    /// The selection at one share, with the next share's run done at the same time on another thread:
+    /// while the outcome keeps changing every few steps, that next step is nearly always asked for.
+    /// Runs are pure, so the result and the number of runs do not depend on the threads.
+    /// </summary>
+    private MesOutcome Single(long extra)
+    {
+        if (_ahead is var (aheadExtra, aheadOutcome) && aheadExtra == extra)
+        {
+            _ahead = null;
+            return aheadOutcome;
+        }
+
+        var next = Task.Run(() => _engine.Selection(extra + 1));
+        var outcome = _engine.Selection(extra);
+        _ahead = (extra + 1, next.GetAwaiter().GetResult());
+        return outcome;
     }
 
     /// <summary>Past the tracked run's horizon: the first whole-unit share at which a decision could change.</summary>
