@@ -5,5 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 : "${PD_TEST_DB:?set PD_TEST_DB to a PostgreSQL server connection string}"
+# WebApplicationFactory finds the app's content root through this when it is not run as a test project.
+export ASPNETCORE_TEST_CONTENTROOT_PARTICIPATIVEDEMOCRACY_WEB="$root/src/ParticipativeDemocracy.Web"
 export PD_PGBENCH=${PD_PGBENCH:-$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)}
 exec dotnet run -c Release --project "$root/tests/ParticipativeDemocracy.LoadDriver" -- "$@"
