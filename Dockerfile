@@ -10,6 +10,7 @@ RUN apt-get update \
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ParticipativeDemocracy.Voting/ParticipativeDemocracy.Voting.csproj src/ParticipativeDemocracy.Voting/
+COPY src/ParticipativeDemocracy.Sortition/ParticipativeDemocracy.Sortition.csproj src/ParticipativeDemocracy.Sortition/
 COPY src/ParticipativeDemocracy.Web/ParticipativeDemocracy.Web.csproj src/ParticipativeDemocracy.Web/
 RUN dotnet restore src/ParticipativeDemocracy.Web/ParticipativeDemocracy.Web.csproj
 COPY src/ParticipativeDemocracy.Web/package.json src/ParticipativeDemocracy.Web/package-lock.json src/ParticipativeDemocracy.Web/

@@ -118,6 +118,20 @@ public sealed class DrawTests(PlatformFixture fixture) : PlatformTest(fixture)
     }
 
     [Fact]
+    public async Task Of_ten_simultaneous_starts_exactly_one_draw_is_queued()
+    {
+        var jury = await JuryScenario.CreateAsync(Fixture);
+        Assert.Equal(HttpStatusCode.OK, (await jury.ImportAsync(JuryScenario.PoolCsv(24))).StatusCode);
+        var starts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => jury.Officer.PostAsJsonAsync(jury.Url("/draws"), new { seed = i }, Cancel)));
+        Assert.Equal(1, starts.Count(r => r.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(9, starts.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal("Succeeded", (await jury.WaitForDrawAsync()).GetProperty("status").GetString());
+        await using var db = Fixture.CreateDbContext();
+        Assert.Equal(1, await db.JuryDraws.CountAsync(Cancel));
+        Assert.Equal(6, await db.JuryInvitations.CountAsync(Cancel));
+    }
+
+    [Fact]
     public async Task A_pool_smaller_than_the_panel_is_refused_before_any_job()
     {
         var jury = await JuryScenario.CreateAsync(Fixture);

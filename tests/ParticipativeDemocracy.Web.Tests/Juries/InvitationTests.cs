@@ -89,6 +89,26 @@ public sealed class InvitationTests(PlatformFixture fixture) : PlatformTest(fixt
     }
 
     [Fact]
+    public async Task The_invitation_page_shows_the_remit_and_the_deadline_and_records_the_answer()
+    {
+        var jury = await JuryScenario.CreateAsync(Fixture);
+        await jury.DrawnAsync();
+        await jury.Officer.PostAsync(new Uri(jury.Url("/invitations"), UriKind.Relative), null, Cancel);
+        var links = (await LinksAsync()).Values.ToList();
+        using var person = Fixture.CreateClient();
+        var page = await person.GetStringAsync(links[0], Cancel);
+        Assert.Contains("How should the council cut air pollution around schools?", page, StringComparison.Ordinal);
+        Assert.Contains("9 November 2026", page, StringComparison.Ordinal);
+
+        var declined = await BrowserSession.SubmitFormAsync(person, links[0], "answer", new Dictionary<string, string> { ["accept"] = "false" });
+        Assert.Contains("data-testid=\"answered\"", await declined.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        await using var db = Fixture.CreateDbContext();
+        Assert.Equal(1, await db.JuryInvitations.CountAsync(i => i.Status == JuryInvitationStatus.Declined, Cancel));
+        Assert.Equal(0, await db.JuryPanelMembers.CountAsync(Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync("/juries/invitations/not-a-token", Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task Officers_seat_vertical_slice_members_directly()
     {
         var jury = await JuryScenario.CreateAsync(Fixture);

@@ -59,6 +59,7 @@ public static class ConfigureJury
         public async ValueTask<Configured> Handle(Command command, CancellationToken cancellationToken)
         {
             await JuryGuard.JuryProcessAsync(db, command.ProcessId, cancellationToken);
+            await JuryGuard.LockAsync(db, command.ProcessId, cancellationToken);
             await JuryGuard.EnsureNotDrawnAsync(db, command.ProcessId, "the jury's settings", cancellationToken);
             var settings = await db.JurySettings.SingleOrDefaultAsync(s => s.ProcessId == command.ProcessId, cancellationToken);
             var quotas = await db.JuryQuotas.Where(q => q.ProcessId == command.ProcessId).OrderBy(q => q.Position).ToListAsync(cancellationToken);

@@ -33,6 +33,7 @@ public static class ImportVolunteers
         public async ValueTask<Imported> Handle(Command command, CancellationToken cancellationToken)
         {
             await JuryGuard.SettingsAsync(db, command.ProcessId, cancellationToken);
+            await JuryGuard.LockAsync(db, command.ProcessId, cancellationToken);
             await JuryGuard.EnsureNotDrawnAsync(db, command.ProcessId, "the pool", cancellationToken);
             var quotas = await db.JuryQuotas.Where(q => q.ProcessId == command.ProcessId).OrderBy(q => q.Position)
                 .Select(q => new QuotaLine(q.Category, q.Value, q.Min, q.Max)).ToListAsync(cancellationToken);

@@ -25,6 +25,10 @@ internal static class JuryGuard
             ?? throw new ConflictException("This jury has not been configured yet.");
     }
 
+    /// <summary>Serialises the commands that change a jury's draw or panel, until the transaction ends.</summary>
+    public static Task LockAsync(AppDbContext db, Guid processId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({processId.ToString()}))", cancellationToken);
+
     /// <summary>Quotas and the pool are frozen once a draw is queued, running or done: the published inputs must stay true.</summary>
     public static async Task EnsureNotDrawnAsync(AppDbContext db, Guid processId, string what, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public static class ProcessInvitationDeadlines
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
             // One runner per jury at a time: the recurring job and a manual run must not both replace.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({command.ProcessId.ToString()}))", cancellationToken);
+            await JuryGuard.LockAsync(db, command.ProcessId, cancellationToken);
             var now = clock.GetUtcNow();
             var settings = await JuryGuard.SettingsAsync(db, command.ProcessId, cancellationToken);
             var title = await db.Processes.Where(p => p.Id == command.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);

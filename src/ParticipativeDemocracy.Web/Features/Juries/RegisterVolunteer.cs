@@ -54,6 +54,7 @@ public static class RegisterVolunteer
             var now = clock.GetUtcNow();
             var settings = await JuryGuard.SettingsAsync(db, command.ProcessId, cancellationToken);
             EnsureRecruiting(settings, now);
+            await JuryGuard.LockAsync(db, command.ProcessId, cancellationToken);
             await JuryGuard.EnsureNotDrawnAsync(db, command.ProcessId, "the pool", cancellationToken);
             var quotas = await db.JuryQuotas.Where(q => q.ProcessId == command.ProcessId)
                 .Select(q => new QuotaLine(q.Category, q.Value, q.Min, q.Max)).ToListAsync(cancellationToken);

@@ -36,6 +36,7 @@ public static class StartDraw
         public async ValueTask<Started> Handle(Command command, CancellationToken cancellationToken)
         {
             var settings = await JuryGuard.SettingsAsync(db, command.ProcessId, cancellationToken);
+            await JuryGuard.LockAsync(db, command.ProcessId, cancellationToken);
             await JuryGuard.EnsureNotDrawnAsync(db, command.ProcessId, "the draw", cancellationToken);
             var quotas = await db.JuryQuotas.Where(q => q.ProcessId == command.ProcessId).ToListAsync(cancellationToken);
             var volunteers = await db.JuryVolunteers.Where(v => v.ProcessId == command.ProcessId).ToListAsync(cancellationToken);
