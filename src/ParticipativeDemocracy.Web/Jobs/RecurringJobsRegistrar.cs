@@ -15,6 +15,8 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) :
             CloseDueRoundsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<JuryInvitationDeadlinesJob>(
             JuryInvitationDeadlinesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<AdvanceBudgetPhasesJob>(
+            AdvanceBudgetPhasesJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

@@ -195,5 +195,6 @@ internal static class EndpointMatrix
         ["POST /api/processes/{processId:guid}/ballots"] = "Anonymous",
         ["GET,POST /processes/{Slug}/ballot"] = "Anonymous",
         ["POST /api/processes/{processId:guid}/assisted-ballots"] = "Officer",
+        ["PUT /api/processes/{processId:guid}/budget/phases/{phase}"] = "Officer",
     };
 }

@@ -41,6 +41,31 @@ public sealed class CloseAndResultsTests(PlatformFixture fixture) : PlatformTest
     }
 
     [Fact]
+    public async Task Officers_see_the_same_ballots_counted_under_the_other_rules_and_the_public_does_not()
+    {
+        var scenario = await VotedBudgetAsync();
+        scenario.PassDeadline();
+        await RunCloseJobAsync();
+
+        // The officer's first cookie has outlived its 14 days on the test clock: sign in again.
+        using var officerClient = await BrowserSession.SignedInClientAsync(Fixture, "officer@budget.example", BudgetScenario.Password);
+        var officer = await officerClient.GetFromJsonAsync<JsonElement>(scenario.Url("results"), Cancel);
+        var comparisons = officer.GetProperty("comparisons").EnumerateArray().ToList();
+        Assert.Equal(["Greedy", "Method of Equal Shares (Cost utility)", "Method of Equal Shares (Cost utility, Add1 completion)", "Sequential Phragmén"],
+            comparisons.Select(c => c.GetProperty("rule").GetString()));
+        Assert.Equal([true, false, false, false], comparisons.Select(c => c.GetProperty("configured").GetBoolean()));
+        Assert.All(comparisons, c => Assert.Equal(100m, c.GetProperty("totalCost").GetDecimal()));
+
+        using var anyone = Fixture.CreateClient();
+        var open = await anyone.GetFromJsonAsync<JsonElement>(scenario.Url("results"), Cancel);
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("comparisons").ValueKind);
+        await using var db = Fixture.CreateDbContext();
+        var slug = (await db.Processes.SingleAsync(Cancel)).Slug;
+        Assert.Contains("data-testid=\"rule-comparison\"", await officerClient.GetStringAsync($"/processes/{slug}/results", Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain("rule-comparison", await anyone.GetStringAsync($"/processes/{slug}/results", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Closing_erases_the_keys_that_tie_ballots_to_voters()
     {
         var scenario = await VotedBudgetAsync();

@@ -1,12 +1,31 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
 
 public sealed class ConfigureAndReviewTests(PlatformFixture fixture) : PlatformTest(fixture)
 {
+    [Fact]
+    public async Task Every_configuration_change_is_versioned_and_audited_with_before_and_after()
+    {
+        var scenario = await BudgetScenario.CreateAsync(Fixture);
+        var changed = await scenario.Officer.PutAsJsonAsync(scenario.Url("budget"), BudgetScenario.Rules(amount: 250m), Cancel);
+        Assert.Equal(2, (await changed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("configurationVersion").GetInt32());
+
+        await using var db = Fixture.CreateDbContext();
+        var entries = await db.AuditEntries.Where(a => a.Action == "ConfigureBudget").OrderBy(a => a.Sequence).ToListAsync(Cancel);
+        Assert.Equal(2, entries.Count);
+        Assert.Null(entries[0].Before);
+        Assert.Equal("officer@budget.example", entries[1].ActorName);
+        using var before = JsonDocument.Parse(entries[1].Before!);
+        using var after = JsonDocument.Parse(entries[1].After!);
+        Assert.Equal((1, 100m), (before.RootElement.GetProperty("configurationVersion").GetInt32(), before.RootElement.GetProperty("amount").GetDecimal()));
+        Assert.Equal((2, 250m), (after.RootElement.GetProperty("configurationVersion").GetInt32(), after.RootElement.GetProperty("amount").GetDecimal()));
+    }
+
     [Fact]
     public async Task Invalid_rules_are_refused_naming_each_field()
     {

@@ -70,7 +70,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", AppDbContext.Schema))
         .Options);
 
-    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateClient()
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // 1,000 queued ballots on a machine shared by several builds can outlast HttpClient's default 100 s.
+        client.Timeout = TimeSpan.FromMinutes(10);
+        return client;
+    }
 
     public async Task<AppUser> CreateUserAsync(string email, string password, params string[] roles)
     {

@@ -48,6 +48,7 @@ public static class JobServices
         services.AddScoped<CloseDueRoundsJob>();
         services.AddScoped<JuryInvitationDeadlinesJob>();
         services.AddScoped<JuryDrawJob>();
+        services.AddScoped<AdvanceBudgetPhasesJob>();
         services.AddHostedService<RecurringJobsRegistrar>();
         services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: [HealthServices.ReadyTag]);
         return services;

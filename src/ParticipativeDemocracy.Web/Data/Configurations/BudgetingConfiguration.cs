@@ -22,6 +22,7 @@ internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Bud
         builder.Property(b => b.Completion).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.TieBreak).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.TallyVisibility).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.CurrentPhase).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Version).IsRowVersion();
     }
 }

@@ -578,6 +578,13 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("CurrentPhase")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ImplementationOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("integer");
 
@@ -591,8 +598,17 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<bool>("MustFitBudget")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PhaseChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("PointsToDistribute")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ProposalsOpenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReviewOpensAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Seed")
                         .HasColumnType("bigint");

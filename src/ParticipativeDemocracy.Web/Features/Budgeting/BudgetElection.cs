@@ -54,6 +54,27 @@ public static class BudgetElection
         settings.TieBreak == BudgetTieBreak.CostVotesLot ? TieBreak.CostVotesLot : TieBreak.ProjectId,
         unchecked((ulong)settings.Seed));
 
+    public static string RuleName(CountingOptions options) => options.Rule switch
+    {
+        CountingRule.EqualShares when options.Completion != Completion.None => $"Method of Equal Shares ({options.Utility} utility, {options.Completion} completion)",
+        CountingRule.EqualShares => $"Method of Equal Shares ({options.Utility} utility)",
+        CountingRule.Phragmen => "Sequential Phragmén",
+        _ => "Greedy",
+    };
+
+    /// <summary>For officers: the rules a council usually weighs, each with the budget's own utility, tie-break and seed.</summary>
+    public static IReadOnlyList<CountingOptions> ComparisonsFor(BudgetSettings settings)
+    {
+        var configured = OptionsFor(settings);
+        return
+        [
+            configured with { Rule = CountingRule.Greedy, Completion = Completion.None },
+            configured with { Rule = CountingRule.EqualShares, Completion = Completion.None },
+            configured with { Rule = CountingRule.EqualShares, Completion = Completion.Add1 },
+            configured with { Rule = CountingRule.Phragmen, Completion = Completion.None },
+        ];
+    }
+
     public static string HashOf(string pabulib) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pabulib)));
 
     private static VotingBallot ToBallot(BudgetBallot ballot, Dictionary<Guid, string> codeOf, BallotKind kind)

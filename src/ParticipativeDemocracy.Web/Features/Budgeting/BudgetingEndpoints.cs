@@ -4,6 +4,7 @@ public static class BudgetingEndpoints
 {
     public static RouteGroupBuilder MapBudgeting(this RouteGroupBuilder group) => group
         .MapConfigureBudget()
+        .MapMoveBudgetPhase()
         .MapGetBudgetSettings()
         .MapSubmitProposal()
         .MapReviewProposal()

@@ -59,7 +59,7 @@ public static class CloseVoting
             {
                 ProcessId = processId,
                 CountedAt = now,
-                Rule = RuleName(options),
+                Rule = BudgetElection.RuleName(options),
                 TieBreak = BudgetCounter.TieBreakName(options),
                 Seed = settings.Seed,
                 InputsHash = BudgetElection.HashOf(PabulibWriter.Write(election)),
@@ -69,13 +69,5 @@ public static class CloseVoting
                 Explanation = [.. result.Explanation],
             };
         }
-
-        private static string RuleName(CountingOptions options) => options.Rule switch
-        {
-            CountingRule.EqualShares when options.Completion != Completion.None => $"Method of Equal Shares ({options.Utility} utility, {options.Completion} completion)",
-            CountingRule.EqualShares => $"Method of Equal Shares ({options.Utility} utility)",
-            CountingRule.Phragmen => "Sequential Phragmén",
-            _ => "Greedy",
-        };
     }
 }

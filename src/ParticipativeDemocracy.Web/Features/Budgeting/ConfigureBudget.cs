@@ -2,13 +2,17 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Web.Common.Audit;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
-/// <summary>An officer sets the budget, ballot rules, counting rule and voting dates; locked once voting opens.</summary>
+/// <summary>
+/// An officer sets the budget, ballot rules, counting rule and voting dates; locked once voting opens.
+/// Each change gets the next configuration version and an audit entry with the settings before and after.
+/// </summary>
 public static class ConfigureBudget
 {
     public sealed record Command(
@@ -56,12 +60,13 @@ public static class ConfigureBudget
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, Configured>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Configured>
     {
         public async ValueTask<Configured> Handle(Command command, CancellationToken cancellationToken)
         {
             await BudgetPhase.EnsureBudgetProcessAsync(db, command.ProcessId, cancellationToken);
             var settings = await db.BudgetSettings.SingleOrDefaultAsync(b => b.ProcessId == command.ProcessId, cancellationToken);
+            var before = settings is null ? null : Snapshot(settings);
             if (settings is null)
             {
                 settings = new BudgetSettings { ProcessId = command.ProcessId };
@@ -74,8 +79,17 @@ public static class ConfigureBudget
 
             Apply(command, settings);
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(nameof(ConfigureBudget), nameof(BudgetSettings), settings.ProcessId, before, Snapshot(settings), cancellationToken);
             return new Configured(settings.ProcessId, settings.ConfigurationVersion);
         }
+
+        private static object Snapshot(BudgetSettings s) => new
+        {
+            s.ConfigurationVersion, s.Amount, s.Currency, BallotKind = s.BallotKind.ToString(), s.MinProjects, s.MaxProjects,
+            s.MustFitBudget, s.MinSpendShare, s.PointsToDistribute, CountingRule = s.CountingRule.ToString(),
+            Completion = s.Completion.ToString(), TieBreak = s.TieBreak.ToString(), s.Seed,
+            TallyVisibility = s.TallyVisibility.ToString(), s.VotingOpensAt, s.VotingClosesAt,
+        };
 
         private static void Apply(Command c, BudgetSettings s)
         {

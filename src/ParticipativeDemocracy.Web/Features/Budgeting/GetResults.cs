@@ -1,16 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ParticipativeDemocracy.Voting;
+using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
-/// <summary>The published outcome: winners in selection order with cost and votes, the explanation, and how to re-count.</summary>
+/// <summary>
+/// The published outcome: winners in selection order with cost and votes, the explanation, and how to
+/// re-count. Officers also see the same ballots counted under the other rules, side by side.
+/// </summary>
 public static class GetResults
 {
-    public sealed record Query(Guid ProcessId) : IQuery<ResultsView>;
+    public sealed record Query(Guid ProcessId, bool AsOfficer = false) : IQuery<ResultsView>;
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ResultsView>
     {
@@ -30,25 +37,51 @@ public static class GetResults
                 .OrderBy(r => r.SelectedAs ?? int.MaxValue)
                 .ThenByDescending(r => r.Votes)
                 .ToList();
+            var comparisons = query.AsOfficer ? await CompareAsync(settings, projects, outcome.Rule, cancellationToken) : null;
             return new ResultsView(query.ProcessId, settings.Amount, settings.Currency, outcome.TotalCost, outcome.BallotCount,
-                outcome.Rule, outcome.TieBreak, outcome.Seed, outcome.InputsHash, outcome.CountedAt, rows, outcome.Explanation);
+                outcome.Rule, outcome.TieBreak, outcome.Seed, outcome.InputsHash, outcome.CountedAt, rows, outcome.Explanation, comparisons);
+        }
+
+        private async Task<IReadOnlyList<RuleComparison>> CompareAsync(
+            BudgetSettings settings, List<BudgetProject> projects, string countedWith, CancellationToken cancellationToken)
+        {
+            var title = await db.Processes.Where(p => p.Id == settings.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);
+            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.ProcessId == settings.ProcessId).ToListAsync(cancellationToken);
+            var election = BudgetElection.Build(settings, title, projects, ballots);
+            return BudgetElection.ComparisonsFor(settings)
+                .Select(options =>
+                {
+                    var result = BudgetCounter.Count(election, options);
+                    var name = BudgetElection.RuleName(options);
+                    return new RuleComparison(name, name == countedWith, [.. result.Selected], result.TotalCost);
+                })
+                .ToList();
         }
     }
 
     public static RouteGroupBuilder MapGetResults(this RouteGroupBuilder group)
     {
-        group.MapGet("/{processId:guid}/results", async Task<Ok<ResultsView>> (Guid processId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(processId), ct)))
+        group.MapGet("/{processId:guid}/results", async Task<Ok<ResultsView>> (
+                Guid processId, ClaimsPrincipal user, IAuthorizationService authorization, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(processId, await IsOfficerAsync(authorization, user)), ct)))
             .WithName(nameof(GetResults))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         return group;
     }
+
+    /// <summary>Officers exactly as the Officer policy sees them (role and second factor).</summary>
+    public static async Task<bool> IsOfficerAsync(IAuthorizationService authorization, ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Officer)).Succeeded;
 }
 
 public sealed record ResultsView(
     Guid ProcessId, decimal Budget, string Currency, decimal TotalCost, int Ballots, string Rule, string TieBreak, long Seed,
-    string InputsHash, DateTimeOffset CountedAt, IReadOnlyList<ResultRow> Projects, IReadOnlyList<string> Explanation);
+    string InputsHash, DateTimeOffset CountedAt, IReadOnlyList<ResultRow> Projects, IReadOnlyList<string> Explanation,
+    IReadOnlyList<RuleComparison>? Comparisons = null);
+
+/// <summary>The same ballots counted under one rule; <see cref="Configured"/> marks the rule the budget uses.</summary>
+public sealed record RuleComparison(string Rule, bool Configured, IReadOnlyList<string> SelectedCodes, decimal TotalCost);
 
 /// <summary>One project in the results; <see cref="SelectedAs"/> is its place in the selection order, or null.</summary>
 public sealed record ResultRow(string Code, string Title, decimal Cost, int Votes, int? SelectedAs);

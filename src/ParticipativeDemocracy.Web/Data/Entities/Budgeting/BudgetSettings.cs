@@ -38,12 +38,36 @@ public sealed class BudgetSettings
 
     public DateTimeOffset VotingClosesAt { get; set; }
 
+    /// <summary>Proposals phase start; null: from when the budget is configured.</summary>
+    public DateTimeOffset? ProposalsOpenAt { get; set; }
+
+    /// <summary>Proposals close and officers review them; null: review runs until voting opens, with proposals.</summary>
+    public DateTimeOffset? ReviewOpensAt { get; set; }
+
+    /// <summary>After results, officers track funded projects; null: no implementation phase scheduled yet.</summary>
+    public DateTimeOffset? ImplementationOpensAt { get; set; }
+
+    /// <summary>The phase the phase job last opened (null: none yet). Moves forward only, by one conditional update.</summary>
+    public BudgetPhaseKind? CurrentPhase { get; set; }
+
+    public DateTimeOffset? PhaseChangedAt { get; set; }
+
     /// <summary>Set exactly once, by the close job; nothing about the ballot may change afterwards.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
     public int ConfigurationVersion { get; set; }
 
     public uint Version { get; set; }
+}
+
+/// <summary>proposals → review → voting → results → implementation.</summary>
+public enum BudgetPhaseKind
+{
+    Proposals,
+    Review,
+    Voting,
+    Results,
+    Implementation,
 }
 
 public enum BudgetBallotKind

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ParticipativeDemocracy.LoadDriver;
+
+/// <summary>Closed-loop load: each client casts a ballot, waits for the answer, casts the next, each as a new voter.</summary>
+internal static class BallotLoad
+{
+    public static async Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+        // Warm up connections, JIT and the database's caches before measuring.
+        await Measure(app, http, clients, TimeSpan.FromSeconds(3));
+        return await Measure(app, http, clients, duration);
+    }
+
+    private static async Task<LoadResult> Measure(BenchmarkApp app, HttpClient http, int clients, TimeSpan duration)
+    {
+        var latencies = new List<double>[clients];
+        var errors = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        {
+            var mine = latencies[client] = new List<double>(4096);
+            var random = new Random(client);
+            while (stopwatch.Elapsed < duration)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processes/{app.ProcessId}/ballots")
+                {
+                    Content = JsonContent.Create(new { choices = Choices(app, random) }),
+                };
+                request.Headers.Add("Voting-Pass", app.NewPass());
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    mine.Add(elapsed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var all = latencies.SelectMany(l => l).ToList();
+        return LoadResult.From(all, stopwatch.Elapsed, errors);
+    }
+
+    /// <summary>Three distinct projects: at most 3 × £170k, always within the £1m budget.</summary>
+    private static object[] Choices(BenchmarkApp app, Random random) =>
+        app.Projects.OrderBy(_ => random.Next()).Take(3).Select(id => (object)new { projectId = id }).ToArray();
+}
