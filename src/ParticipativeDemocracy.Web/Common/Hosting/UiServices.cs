@@ -11,6 +11,7 @@ public static class UiServices
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddLocalization();
+        services.AddScoped<ParticipativeDemocracy.Web.Components.IsolatedSender>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");
