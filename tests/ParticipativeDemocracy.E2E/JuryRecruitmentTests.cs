@@ -65,8 +65,8 @@ public sealed class JuryRecruitmentTests(AppUnderTest app, Browser browser) : Pa
         await Assertions.Expect(Page.Locator("[data-testid=pool-size]")).ToContainTextAsync("7 volunteers");
         await Page.GetByLabel("Seed (optional; random if empty)").FillAsync("31");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Draw the panel" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("[data-testid=notice]")).ToContainTextAsync("seed 31");
-        // The page follows the job over SignalR and reloads itself when the draw ends.
+        // The page follows the job over SignalR and reloads itself when the draw ends, so the "draw started"
+        // notice may already be gone: the seed is checked on the public result page below.
         await Assertions.Expect(Page.Locator("[data-testid=draw-status]")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
         await Assertions.Expect(Page.Locator("[data-testid=locked]")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
