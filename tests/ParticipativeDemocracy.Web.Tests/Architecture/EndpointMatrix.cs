@@ -196,5 +196,9 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/ballot"] = "Anonymous",
         ["POST /api/processes/{processId:guid}/assisted-ballots"] = "Officer",
         ["PUT /api/processes/{processId:guid}/budget/phases/{phase}"] = "Officer",
+
+        // Several budgets and paper ballots (session 3, pb).
+        ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
+        ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
     };
 }
