@@ -200,5 +200,6 @@ internal static class EndpointMatrix
         // Several budgets and paper ballots (session 3, pb).
         ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
         ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/budgets"] = "Officer",
     };
 }

@@ -142,6 +142,31 @@ public sealed class DistrictBudgetTests(PlatformFixture fixture) : PlatformTest(
         Assert.Equal(HttpStatusCode.OK, (await Vote(scenario, ada, scenario.ProcessId, "Trees")).StatusCode);
     }
 
+    [Fact]
+    public async Task Officer_adds_a_district_budget_on_the_admin_page_and_a_bad_amount_is_named()
+    {
+        var scenario = await BudgetScenario.CreateAsync(Fixture);
+        var url = $"/admin/processes/{scenario.ProcessId}/budgets";
+        Assert.Contains("Riverside budget", await scenario.Officer.GetStringAsync(url, Cancel), StringComparison.Ordinal);
+
+        var bad = await BrowserSession.SubmitFormAsync(scenario.Officer, url, "budgets", new Dictionary<string, string>
+        {
+            ["id-0"] = scenario.ProcessId.ToString(), ["name-0"] = "City-wide", ["amount-0"] = "100",
+            ["name-1"] = "Riverside fund", ["amount-1"] = "-5", ["district-1"] = "Riverside",
+        });
+        Assert.Contains("<a href=\"#amount-1\">", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        var saved = await BrowserSession.SubmitFormAsync(scenario.Officer, url, "budgets", new Dictionary<string, string>
+        {
+            ["id-0"] = scenario.ProcessId.ToString(), ["name-0"] = "City-wide", ["amount-0"] = "100",
+            ["name-1"] = "Riverside fund", ["amount-1"] = "50", ["district-1"] = "Riverside",
+        });
+        Assert.Contains("data-testid=\"saved\"", await saved.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var budgets = await scenario.Officer.GetFromJsonAsync<JsonElement>(scenario.Url("budgets"), Cancel);
+        Assert.Equal(["City-wide", "Riverside fund"], budgets.EnumerateArray().Select(b => b.GetProperty("name").GetString()));
+        Assert.Equal(scenario.ProcessId, budgets[0].GetProperty("id").GetGuid());
+    }
+
     /// <summary>The scenario's budget becomes "City-wide" (100) beside "Riverside fund" (50); Trees and Pool (Ely) are city-wide, Bridge is Riverside's.</summary>
     private async Task<(BudgetScenario Scenario, Guid Riverside)> CityAndRiversideAsync(string? extraDistrict = null)
     {
