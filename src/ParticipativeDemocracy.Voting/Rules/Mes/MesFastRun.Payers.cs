@@ -10,10 +10,15 @@ namespace ParticipativeDemocracy.Voting;
 /// </summary>
 internal sealed partial class MesFastRun
 {
-    /// <summary>p's price with its error bound, or null when its supporters certainly cannot afford it.</summary>
+    /// <summary>
+    /// p's price with its error bound, or null when its supporters certainly cannot afford it, when the
+    /// bounds cannot settle that (<c>_maybeAffordable</c>), or when the price cannot be shown (<c>_uncertain</c>).
+    /// </summary>
     private Price? PriceOf(int p)
     {
-        if (!FindFullPayers(p))
+        var affordable = FindFullPayers(p);
+        _maybeAffordable = affordable is null;
+        if (affordable is not true)
         {
             return null;
         }
@@ -45,9 +50,10 @@ internal sealed partial class MesFastRun
 
     /// <summary>
     /// The exact run's repeated passes in floating point (the price only rises as supporters who
-    /// cannot pay it drop out); the first pass also settles affordability. False when unaffordable.
+    /// cannot pay it drop out); the first pass also settles affordability: false when certainly
+    /// unaffordable, null when the bounds cannot tell.
     /// </summary>
-    private bool FindFullPayers(int p)
+    private bool? FindFullPayers(int p)
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         Array.Clear(_full, 0, groups.Length);
@@ -77,9 +83,9 @@ internal sealed partial class MesFastRun
                 MarkFull(p, i);
             }
 
-            if (pass == 0 && Affordable(p, total, error) != true)
+            if (pass == 0 && Affordable(p, total, error) is not true and var affordable)
             {
-                return false;
+                return affordable;
             }
 
             if (!changed)

@@ -19,6 +19,9 @@ internal sealed class ShareRaiser
     private long _span = 1;
     private int _unchanged;
     private int _patience = 2;
+
+    /// <summary>The last share of the last range that failed, while its steps are not all settled.</summary>
+    private long? _failedAt;
     private (long Extra, MesOutcome Outcome)? _ahead;
 
     public ShareRaiser(MesEngine engine, Completion completion)
@@ -59,7 +62,9 @@ internal sealed class ShareRaiser
 
     /// <summary>
     /// Single steps while the outcome keeps changing; once it has stayed the same for a few steps,
-    /// ranges that double on success and halve on failure. Failed attempts make the next try wait longer.
+    /// ranges that double on success. A failed range holds the change (or a decision too close to
+    /// settle over the range), so it is bisected down to two steps, which are then taken singly.
+    /// Failed attempts make the next try wait longer.
     /// </summary>
     private (MesOutcome Outcome, long First, long Last)? Next(long extra, MesOutcome kept)
     {
@@ -68,19 +73,30 @@ internal sealed class ShareRaiser
             return Jump(extra);
         }
 
-        for (; _span > 1; _span /= 2)
+        while (_failedAt is { } end ? end - extra > 2 : _span > 1)
         {
-            if (_engine.TryRange(extra + 1, extra + _span) is { } range)
+            var last = _failedAt is { } failed ? extra + ((failed - extra) / 2) : extra + _span;
+            if (_engine.TryRange(extra + 1, last) is { } range)
             {
-                var last = extra + _span;
-                (_span, _patience) = (2 * _span, 2);
+                if (_failedAt is null)
+                {
+                    (_span, _patience) = (2 * _span, 2);
+                }
+
                 return (range, extra + 1, last);
             }
+
+            (_failedAt, _span) = (last, 1);
+        }
+
+        if (_failedAt <= extra + 1)
+        {
+            _failedAt = null;
         }
 
         var outcome = Single(extra + 1);
         _unchanged = outcome.Selected.SequenceEqual(kept.Selected) ? _unchanged + 1 : 0;
-        if (_unchanged >= _patience)
+        if (_failedAt is null && _unchanged >= _patience)
         {
             (_span, _unchanged, _patience) = (2, 0, 2 * _patience);
         }
