@@ -51,6 +51,11 @@ internal sealed partial class MesFastRun
     private double _payers;
     private bool _uncertain;
 
+    /// <summary>True until the first charge: every group still holds the starting share.</summary>
+    private bool _uniform = true;
+    private readonly double _share;
+    private readonly double _shareError;
+
     /// <summary>Set when the last <see cref="PriceOf"/> returned null because affordability could not be settled.</summary>
     private bool _maybeAffordable;
 
@@ -64,6 +69,7 @@ internal sealed partial class MesFastRun
         _ranks = ranks;
         (_money, _error, _alive, _full, _bestFull) = (buffers.Money, buffers.Error, buffers.Alive, buffers.Full, buffers.BestFull);
         (_order, _orderKeys, _live, _liveCount, _spent) = (buffers.Order, buffers.OrderKeys, buffers.Live, buffers.LiveCount, buffers.Spent);
+        (_share, _shareError) = (share, shareError);
         Array.Fill(_money, share);
         Array.Fill(_error, shareError);
         _bounds = new Price[_data.Cost.Length];
@@ -239,6 +245,12 @@ internal sealed partial class MesFastRun
 
     private void Charge(int w)
     {
+        _uniform = false;
+        if (_liveCount[w] == Unlisted)
+        {
+            CompactLive(w);
+        }
+
         var price = _bounds[w];
         Array.Copy(_bestFull, _full, _data.Groups[w].Length);
         if (_explain)
