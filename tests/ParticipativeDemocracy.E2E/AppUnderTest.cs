@@ -39,7 +39,11 @@ public sealed class AppUnderTest : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", _connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Serilog.Core.ILogEventSink, ParticipativeDemocracy.Web.Tests.Infrastructure.ServerErrorLog>();
+            });
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -25,6 +25,10 @@ public sealed class PlatformFactory(string connectionString, TestClock clock, in
         builder.UseSetting("RateLimits:CodeRedemption:PermitLimit", "100000");
         // One voter sends 1,000 ballots in one test; the ballot limit test lowers this at run time for its own voter.
         builder.UseSetting("RateLimits:BallotSubmission:PermitLimit", "100000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink, ServerErrorLog>();
+        });
     }
 }
