@@ -200,5 +200,11 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/ballot"] = "Anonymous",
         ["POST /api/processes/{processId:guid}/assisted-ballots"] = "Officer",
         ["PUT /api/processes/{processId:guid}/budget/phases/{phase}"] = "Officer",
+
+        // Session 3, partner helper: officer pages for polls, budget phases and assisted ballots.
+        ["GET /api/polls/{processId:guid}/settings"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/poll"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/phases"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/assisted-ballot"] = "Officer",
     };
 }
