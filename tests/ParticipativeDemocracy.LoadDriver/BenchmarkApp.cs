@@ -90,9 +90,10 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             CountingRule = BudgetCountingRule.EqualShares, TallyVisibility = TallyVisibility.Public,
             VotingOpensAt = now.AddHours(-1), VotingClosesAt = now.AddDays(1), ConfigurationVersion = 1,
         });
+        db.ProcessBudgets.Add(new ProcessBudget { Id = process.Id, ProcessId = process.Id, Name = "Load budget", Amount = 1_000_000m });
         var projects = Enumerable.Range(1, 12).Select(i => new BudgetProject
         {
-            Id = Guid.NewGuid(), ProcessId = process.Id, Code = $"P{i:D2}", Title = $"Project {i}", EstimatedCost = 50_000m + (i * 10_000m),
+            Id = Guid.NewGuid(), ProcessId = process.Id, BudgetId = process.Id, Code = $"P{i:D2}", Title = $"Project {i}", EstimatedCost = 50_000m + (i * 10_000m),
             Status = ProposalStatus.Feasible, CreatedAt = now, UpdatedAt = now,
         }).ToList();
         db.BudgetProjects.AddRange(projects);

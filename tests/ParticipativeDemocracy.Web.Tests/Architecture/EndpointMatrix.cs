@@ -206,5 +206,8 @@ internal static class EndpointMatrix
         ["GET,POST /admin/processes/{ProcessId:guid}/poll"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/phases"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/assisted-ballot"] = "Officer",
+        // Several budgets and paper ballots (session 3, pb).
+        ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
+        ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
     };
 }
