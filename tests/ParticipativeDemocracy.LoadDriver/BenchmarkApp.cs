@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,9 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Host settings sit under appsettings.json, which sets Information; app configuration added here wins.
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" }));
             builder.UseSetting("RateLimits:BallotSubmission:PermitLimit", "100000000");
         });
         factory.UseKestrel(0);

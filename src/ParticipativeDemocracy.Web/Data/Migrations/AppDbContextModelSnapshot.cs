@@ -1629,6 +1629,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<int>("ResponseDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1663,6 +1669,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<List<int>>("AvailableSessions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasDefaultValueSql("'{}'::integer[]");
 
                     b.Property<bool>("Consent")
                         .HasColumnType("boolean");
