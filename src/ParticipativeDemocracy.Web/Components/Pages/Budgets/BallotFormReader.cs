@@ -7,6 +7,9 @@ namespace ParticipativeDemocracy.Web.Components.Pages.Budgets;
 /// <summary>Reads the posted ballot form into choices; the server-side rules then judge them.</summary>
 public static class BallotFormReader
 {
+    /// <summary>All the process's projects: the ballot's budget is then the one its choices belong to.</summary>
+    public static IReadOnlyList<CastChoice> Read(BudgetPageView page, IFormCollection form) => Read(page, page.OnBallot.ToList(), form);
+
     /// <summary><paramref name="onBallot"/>: the projects of the budget this form is for.</summary>
     public static IReadOnlyList<CastChoice> Read(BudgetPageView page, IReadOnlyList<ProjectView> onBallot, IFormCollection form)
     {
