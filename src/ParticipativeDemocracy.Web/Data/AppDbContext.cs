@@ -48,6 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ProcessBudget> ProcessBudgets => Set<ProcessBudget>();
 
+    public DbSet<PaperBatch> PaperBatches => Set<PaperBatch>();
+
+    public DbSet<PaperKeying> PaperKeyings => Set<PaperKeying>();
+
     public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
 
     public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();

@@ -210,5 +210,10 @@ internal static class EndpointMatrix
         ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
         ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/budgets"] = "Officer",
+        ["POST /api/processes/{processId:guid}/paper-batches"] = "Officer",
+        ["GET /api/processes/{processId:guid}/paper-batches/{batchId:guid}"] = "Officer",
+        ["POST /api/processes/{processId:guid}/paper-batches/{batchId:guid}/keyings"] = "Officer",
+        ["POST /api/processes/{processId:guid}/paper-batches/{batchId:guid}/resolutions"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/paper"] = "Officer",
     };
 }

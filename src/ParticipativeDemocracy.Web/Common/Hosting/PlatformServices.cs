@@ -43,6 +43,7 @@ public static class PlatformServices
         services.AddScoped<BallotVoters>();
         services.AddScoped<BallotBox>();
         services.AddScoped<BudgetVoters>();
+        services.AddScoped<PaperBallots>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCouncilSeeder>();
         return services;
