@@ -73,7 +73,7 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         await using (var db = Fixture.CreateDbContext())
         {
             var ballots = await db.BudgetBallots.ToListAsync(Cancel);
-            Assert.Equal([scenario.Projects["Library"], scenario.Projects["Trees"]], ballots.Select(b => b.Choices.Single().ProjectId).Order());
+            Assert.Equal(new[] { scenario.Projects["Library"], scenario.Projects["Trees"] }.Order(), ballots.Select(b => b.Choices.Single().ProjectId).Order());
             var audit = await db.AuditEntries.SingleAsync(a => a.Action == "ResolvePaperBallot", Cancel);
             Assert.Contains("P01", audit.Before, StringComparison.Ordinal);
         }
