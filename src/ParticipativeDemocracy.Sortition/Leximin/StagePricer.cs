@@ -45,18 +45,18 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
     }
 
     /// <summary>
-    /// The priced panel, its best one-swap neighbours, and (with <paramref name="batch"/>) panels re-priced with the members already
+    /// The priced panel, its best one-swap neighbours, and panels re-priced with the members already
     /// chosen made less attractive (as in the multiplicative-weights start); of these, the ones that
     /// improve the master under its own duals. Such diverse columns close a stage in far fewer
     /// linear-program solves than the single best panel does.
     /// </summary>
-    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution, bool batch)
+    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution)
     {
         var lpWeights = PerMember(solution.Y);
         var threshold = solution.YHat + PricingTolerance;
         var candidates = SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound)
             .Prepend(priced.Panel)
-            .Concat(batch ? Penalised(priced) : []);
+            .Concat(Penalised(priced));
         return candidates.Where(panel => Value(panel, lpWeights) > threshold);
     }
 
