@@ -24,6 +24,10 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     /// </summary>
     private const long QuickPivots = 300;
 
+    private const long CostlyPivots = 600;
+    private const int FewPenalised = 7;
+    private const int ManyPenalised = 20;
+
     private PanelSet _panels = new();
     private StageMaster _master = new(instance);
     private readonly SolverStats _stats = new();
@@ -109,7 +113,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
             stabiliser.Offer(priced.Y, priced.Bound);
             var added = false;
-            foreach (var panel in pricer.ImprovingColumns(priced, solution))
+            foreach (var panel in pricer.ImprovingColumns(priced, solution, PenalisedColumns(master)))
             {
                 added |= AddPanel(panel, master);
             }
@@ -122,6 +126,14 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             smooth = added;
         }
     }
+
+    /// <summary>
+    /// Where a master solve costs many pivots (the late stages of large pools), more penalised columns per
+    /// round pay for themselves: on the 5-category pool, 20 instead of 7 cut master pivots by a third for a
+    /// quarter more panel LPs. Where the master is cheap they would only cost pricing time.
+    /// </summary>
+    private static int PenalisedColumns(StageMaster master) =>
+        master.LastIterations > CostlyPivots ? ManyPenalised : FewPenalised;
 
     private void FixTightTypes(StageSolution solution)
     {
