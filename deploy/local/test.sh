@@ -41,10 +41,18 @@ dotnet restore ParticipativeDemocracy.sln --verbosity quiet
 dotnet build ParticipativeDemocracy.sln -c "$configuration" --no-restore --verbosity quiet -nologo
 
 results="$work/results"
+mkdir -p "$results"
+# The apps under test append the errors they log here; printed below when a run fails.
+export PD_TEST_SERVER_LOG="$results/server-errors.log"
 pd_log "Running every test project..."
 status=0
 dotnet test ParticipativeDemocracy.sln -c "$configuration" --no-build --verbosity quiet \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+
+if [ "$status" -ne 0 ] && [ -s "$PD_TEST_SERVER_LOG" ]; then
+  pd_log "Errors the apps under test logged (latest last):"
+  tail -n 200 "$PD_TEST_SERVER_LOG"
+fi
 
 # One closing line over all projects, from the TRX files the runs wrote.
 python3 - "$results" <<'PY' || status=1

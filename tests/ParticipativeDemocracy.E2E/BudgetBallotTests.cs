@@ -65,10 +65,6 @@ public sealed class BudgetBallotTests(AppUnderTest app, Browser browser) : PageS
     private async Task SignInAsResidentAsync(string email)
     {
         await App.CreateUserAsync(email, Password, "Resident");
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Email address").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await SignInAsync(email, Password);
     }
 }

@@ -20,20 +20,19 @@ public sealed class BudgetParticipationTests(AppUnderTest app, Browser browser) 
     private const string Password = "Participation-Password-1!";
     private const string OfficerEmail = "participation-officer@example.org";
     private const string Title = "Harbour budget";
-    private string? _officerKey;
 
     [Fact]
     public async Task Resident_supports_and_comments_then_an_officer_posts_an_update_the_public_sees()
     {
         try
         {
-            _officerKey = await App.CreateStaffWithAuthenticatorAsync(OfficerEmail, Password, "Officer");
+            await CreateStaffAsync(OfficerEmail, Password, "Officer");
             await App.CreateUserAsync("harbour-author@residents.example", Password, "Resident");
             await App.CreateUserAsync("harbour-resident@residents.example", Password, "Resident");
             var (processId, slug, projectId) = await ProposalPhaseBudgetAsync();
             var projectPage = $"/processes/{slug}/projects/P01";
 
-            await SignInAsync("harbour-resident@residents.example");
+            await SignInAsync("harbour-resident@residents.example", Password);
             await Page.GotoAsync(projectPage);
             await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Harbour lights");
             await AssertAccessibleAsync();
@@ -47,7 +46,7 @@ public sealed class BudgetParticipationTests(AppUnderTest app, Browser browser) 
 
             await VoteAndCloseAsync(processId, projectId);
 
-            await SignInAsync(OfficerEmail);
+            await SignInAsync(OfficerEmail, Password);
             await Page.GotoAsync($"/admin/processes/{processId}/implementation");
             await AssertAccessibleAsync();
             await Page.GetByLabel("Status").SelectOptionAsync("InProgress");
@@ -113,25 +112,4 @@ public sealed class BudgetParticipationTests(AppUnderTest app, Browser browser) 
 
     private static async Task<Guid> UserIdAsync(AsyncServiceScope scope, string email) =>
         (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
-
-    private async Task SignInAsync(string email)
-    {
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Email address").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        if (email == OfficerEmail)
-        {
-            await Page.GetByLabel("6-digit code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(_officerKey!)).ComputeTotp());
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        }
-
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    private async Task SignOutAsync()
-    {
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
-    }
 }

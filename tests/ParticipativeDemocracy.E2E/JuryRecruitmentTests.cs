@@ -11,13 +11,12 @@ public sealed class JuryRecruitmentTests(AppUnderTest app, Browser browser) : Pa
 {
     private const string OfficerEmail = "jury-officer@example.org";
     private const string OfficerPassword = "Jury-Officer-Password-1!";
-    private string? _officerKey;
 
     [Fact]
     public async Task Resident_volunteers_and_the_officer_draws_the_panel_and_sees_the_result()
     {
-        _officerKey = await App.CreateStaffWithAuthenticatorAsync(OfficerEmail, OfficerPassword, "Officer");
-        await SignInAsync();
+        await CreateStaffAsync(OfficerEmail, OfficerPassword, "Officer");
+        await SignInAsync(OfficerEmail, OfficerPassword);
         await Page.GotoAsync("/admin/processes");
         await Page.GetByLabel("Kind of process").SelectOptionAsync("CitizensJury");
         await Page.GetByLabel("Title").FillAsync("River quality jury");
@@ -60,7 +59,7 @@ public sealed class JuryRecruitmentTests(AppUnderTest app, Browser browser) : Pa
         await Assertions.Expect(Page.Locator("[data-testid=registered]")).ToContainTextAsync("You have volunteered");
         await AssertAccessibleAsync();
 
-        await SignInAsync();
+        await SignInAsync(OfficerEmail, OfficerPassword);
         await Page.GotoAsync(admin);
         await Assertions.Expect(Page.Locator("[data-testid=pool-size]")).ToContainTextAsync("7 volunteers");
         await Page.GetByLabel("Seed (optional; random if empty)").FillAsync("31");
@@ -84,22 +83,5 @@ public sealed class JuryRecruitmentTests(AppUnderTest app, Browser browser) : Pa
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         return TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow() + fromNow, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-    }
-
-    private async Task SignInAsync()
-    {
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Email address").FillAsync(OfficerEmail);
-        await Page.GetByLabel("Password").FillAsync(OfficerPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.GetByLabel("6-digit code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(_officerKey!)).ComputeTotp());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    private async Task SignOutAsync()
-    {
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

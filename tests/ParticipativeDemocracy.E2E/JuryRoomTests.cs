@@ -29,13 +29,13 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
         var juror = await SeedJuryAsync();
         await using var facilitatorContext = await _browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString() });
         var facilitator = await facilitatorContext.NewPageAsync();
-        await SignInAsync(facilitator, "facilitator@e2e.example");
+        await SignInAsync(facilitator, "facilitator@e2e.example", Password);
         await facilitator.GotoAsync($"/juries/{Slug}/room");
         await Assertions.Expect(facilitator.Locator("[data-jury-room][data-live=true]")).ToHaveCountAsync(1);
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
         await Assertions.Expect(facilitator.Locator("[data-room-status]")).ToHaveTextAsync("In progress");
 
-        await SignInAsync(Page, juror);
+        await SignInAsync(juror, Password);
         await Page.GotoAsync($"/juries/{Slug}/room");
         await Assertions.Expect(Page.Locator("[data-jury-room][data-live=true]")).ToHaveCountAsync(1);
         await Assertions.Expect(Page.Locator("[data-room-status]")).ToHaveTextAsync("In progress");
@@ -60,7 +60,7 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
     {
         var juror = await SeedJuryAsync();
         var (roundId, jurorId) = await OpenRoundAndAdoptAsync(juror);
-        await SignInAsync(Page, juror);
+        await SignInAsync(juror, Password);
         await Page.GotoAsync($"/juries/{Slug}/deliberation");
         await AssertAccessibleAsync();
         await Page.GotoAsync($"/juries/{Slug}/rounds/{roundId}");
@@ -94,14 +94,6 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
         Assert.NotEqual(Guid.Empty, jurorId);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
 
     /// <summary>The jury as recruitment leaves it (written directly), one juror, a facilitator and a planned session.</summary>
     private async Task<string> SeedJuryAsync()

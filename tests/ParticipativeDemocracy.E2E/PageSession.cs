@@ -7,6 +7,7 @@ namespace ParticipativeDemocracy.E2E;
 /// <summary>A fresh browser context per test, recording console errors and failed page scripts.</summary>
 public abstract class PageSession(AppUnderTest app, Browser browser) : IAsyncLifetime
 {
+    private readonly Dictionary<string, string> _authenticatorKeys = new(StringComparer.OrdinalIgnoreCase);
     private IBrowserContext? _context;
 
     protected List<string> ConsoleErrors { get; } = [];
@@ -35,6 +36,34 @@ public abstract class PageSession(AppUnderTest app, Browser browser) : IAsyncLif
         {
             await _context.DisposeAsync();
         }
+    }
+
+    /// <summary>A staff account whose authenticator key this session holds, so signing in answers the second step.</summary>
+    protected async Task CreateStaffAsync(string email, string password, string role) =>
+        _authenticatorKeys[email] = await App.CreateStaffWithAuthenticatorAsync(email, password, role);
+
+    protected Task SignInAsync(string email, string password) => SignInAsync(Page, email, password);
+
+    protected async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (_authenticatorKeys.TryGetValue(email, out var key))
+        {
+            // Staff answer the second step with the code their authenticator app would show.
+            await page.GetByLabel("6-digit code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    protected async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 
     protected async Task AssertAccessibleAsync()

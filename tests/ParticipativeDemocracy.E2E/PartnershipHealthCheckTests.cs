@@ -15,12 +15,11 @@ public sealed class PartnershipHealthCheckTests(AppUnderTest app, Browser browse
     private const string MemberPassword = "Member-Password-1!";
     private const string OfficerEmail = "partnership-officer@example.org";
     private const string OfficerPassword = "Partnership-Officer-Password-1!";
-    private string? _officerKey;
 
     [Fact]
     public async Task Members_at_two_levels_rate_the_partnership_and_the_officer_sees_them_side_by_side()
     {
-        _officerKey = await App.CreateStaffWithAuthenticatorAsync(OfficerEmail, OfficerPassword, "Officer");
+        await CreateStaffAsync(OfficerEmail, OfficerPassword, "Officer");
         Guid processId;
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -111,26 +110,5 @@ public sealed class PartnershipHealthCheckTests(AppUnderTest app, Browser browse
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send my ratings" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=health-answered]")).ToBeVisibleAsync();
         await SignOutAsync();
-    }
-
-    private async Task SignInAsync(string email, string password)
-    {
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Email address").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        if (email == OfficerEmail)
-        {
-            await Page.GetByLabel("6-digit code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(_officerKey!)).ComputeTotp());
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        }
-
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    private async Task SignOutAsync()
-    {
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

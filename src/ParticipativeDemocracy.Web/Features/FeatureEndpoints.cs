@@ -28,8 +28,8 @@ public static class FeatureEndpoints
         api.MapGroup("/partnerships").WithTags("Partnerships").MapPartnerships();
         api.MapGroup("/polls").WithTags("Service-user polls").MapPolls();
         api.MapGroup("/processes/{processId:guid}/promise").WithTags("Participation promises").MapPromises();
-        api.MapGroup("/juries").WithTags("Jury deliberation").MapDeliberation();
-        api.MapGroup("/juries").WithTags("Citizens' juries").MapJuries();
+        // One group for both areas: recruitment's and deliberation's routes share the /api/juries prefix.
+        api.MapGroup("/juries").WithTags("Citizens' juries").MapJuries().MapDeliberation();
         app.MapAccount();
         return app;
     }

@@ -15,7 +15,7 @@ public sealed class JuryInvitationDeadlinesJob(AppDbContext db, ISender sender)
     {
         var juries = await db.JuryInvitations.AsNoTracking()
             .Where(i => i.Status == JuryInvitationStatus.Pending
-                        || ((i.Status == JuryInvitationStatus.Declined || i.Status == JuryInvitationStatus.Lapsed) && !i.Replaced))
+                        || ((i.Status == JuryInvitationStatus.Declined || i.Status == JuryInvitationStatus.Lapsed || i.Status == JuryInvitationStatus.Withdrawn) && !i.Replaced))
             .Select(i => i.ProcessId).Distinct().ToListAsync(cancellationToken);
         var replacements = 0;
         foreach (var processId in juries)

@@ -10,7 +10,7 @@ namespace ParticipativeDemocracy.Web.Realtime;
 /// The live jury room. Only active panel members and facilitators join; every action is a command
 /// that commits to PostgreSQL first (see ADR 0006), then the whole room state is pushed to the room.
 /// </summary>
-public sealed class JuryHub(ISender sender) : Hub<IJuryClient>
+public sealed class JuryHub(ISender sender, Data.AppDbContext db) : Hub<IJuryClient>
 {
     public const string Path = "/hubs/jury";
 
@@ -26,6 +26,18 @@ public sealed class JuryHub(ISender sender) : Hub<IJuryClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(sessionId));
         await Groups.AddToGroupAsync(Context.ConnectionId, JuryGroup(processId));
         return await sender.Send(new GetRoomState.Query(sessionId));
+    }
+
+    /// <summary>The deliberation page follows its recommendations' running tallies: panel members and facilitators only.</summary>
+    public async Task WatchJury(Guid processId)
+    {
+        await RunAsync(async () =>
+        {
+            await JuryAccess.JuryAsync(db, processId, Context.ConnectionAborted);
+            await JuryAccess.EnsureInsiderAsync(db, processId, Context.User!, Context.ConnectionAborted);
+            return true;
+        });
+        await Groups.AddToGroupAsync(Context.ConnectionId, JuryGroup(processId));
     }
 
     public Task RaiseHand(Guid sessionId) => Hand(sessionId, raised: true);

@@ -190,6 +190,10 @@ internal static class EndpointMatrix
         ["GET,POST /juries/invitations/{Token}"] = "Anonymous",
         ["GET,POST /admin/juries/{ProcessId:guid}"] = "Officer",
         ["GET,POST /admin/juries/{ProcessId:guid}/letters"] = "Officer",
+        // Citizens' juries, session 3: withdrawals, evidence and session-record pages.
+        ["POST /api/juries/{processId:guid}/members/{memberId:guid}/withdrawal"] = "Officer",
+        ["GET,POST /juries/{Slug}/evidence"] = "Anonymous",
+        ["GET,POST /juries/{Slug}/sessions/{SessionId:guid}"] = "SignedIn",
 
         // Budget voting (session 2, pbvote): ballots by account or voting pass, assisted point, phases, paper batches.
         ["POST /api/processes/{processId:guid}/ballots"] = "Anonymous",
@@ -202,5 +206,8 @@ internal static class EndpointMatrix
         ["GET,POST /admin/processes/{ProcessId:guid}/poll"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/phases"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/assisted-ballot"] = "Officer",
+        // Several budgets and paper ballots (session 3, pb).
+        ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
+        ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
     };
 }

@@ -27,6 +27,9 @@ public sealed class DemoJuryRoomSeedTests(PlatformFixture fixture) : PlatformTes
         Assert.Equal(2, await db.SpeakerQueue.CountAsync(q => q.SessionId == session.Id, Cancel));
         var report = await Fixture.CreateClient().GetFromJsonAsync<JsonElement>("/api/juries/clean-air-jury/report", Cancel);
         Assert.Equal("R01", report.GetProperty("recommendations")[0].GetProperty("code").GetString());
+        Assert.Equal(2, await db.Evidence.CountAsync(e => e.ProcessId == jury.Id, Cancel));
+        var evidence = await Fixture.CreateClient().GetStringAsync("/juries/clean-air-jury/evidence", Cancel);
+        Assert.Contains("About four in ten", evidence, StringComparison.Ordinal);
 
         var facilitator = Fixture.CreateClient();
         var demo = new DemoCouncilOptions();

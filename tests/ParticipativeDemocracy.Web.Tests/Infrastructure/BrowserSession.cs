@@ -48,7 +48,9 @@ public static partial class BrowserSession
     public static async Task<HttpResponseMessage> SubmitFormAsync(
         HttpClient client, string url, string formName, IDictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(url);
+        using var loaded = await client.GetAsync(url);
+        Assert.True(loaded.IsSuccessStatusCode, $"GET {url} answered {(int)loaded.StatusCode}. Server errors:{Environment.NewLine}{ServerErrorLog.Latest()}");
+        var page = await loaded.Content.ReadAsStringAsync();
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"{url} has no antiforgery token.");
         var values = new Dictionary<string, string>(fields)

@@ -23,6 +23,7 @@ public static class AccountServices
         services.AddSingleton<VotingCodes>();
         services.AddScoped<ImportRollJob>();
         services.AddScoped<Features.Juries.PanelAccounts>();
+        services.AddScoped<Features.Juries.JuryReplacements>();
         return services;
     }
 }

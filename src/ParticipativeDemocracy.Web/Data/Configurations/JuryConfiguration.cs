@@ -12,6 +12,7 @@ internal sealed class JurySettingsConfiguration : IEntityTypeConfiguration<JuryS
         builder.HasKey(j => j.ProcessId);
         builder.HasOne<Process>().WithOne().HasForeignKey<JurySettings>(j => j.ProcessId);
         builder.Property(j => j.Remit).HasMaxLength(2000);
+        builder.Property(j => j.Schedule).HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
         builder.Property(j => j.Version).IsRowVersion();
     }
 }
@@ -55,6 +56,7 @@ internal sealed class JuryVolunteerConfiguration : IEntityTypeConfiguration<Jury
         builder.Property(v => v.AccessNeeds).HasMaxLength(1000);
         builder.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.DrawId).HasMaxLength(20);
+        builder.Property(v => v.AvailableSessions).HasDefaultValueSql("'{}'::integer[]");
         builder.HasIndex(v => new { v.ProcessId, v.Reference }).IsUnique();
         builder.HasIndex(v => new { v.ProcessId, v.Email }).IsUnique();
     }

@@ -42,6 +42,7 @@ internal static class DemoJuryRoom
 
         SeedSession(db, jury.Id, panel, now);
         SeedRoundAndRecommendations(db, jury.Id, panel, now);
+        SeedEvidence(db, jury.Id, panel, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -95,6 +96,35 @@ internal static class DemoJuryRoom
             DraftedById = panel[1].UserId, DraftedByName = panel[1].DisplayName, Status = RecommendationStatus.Draft, CreatedAt = now.AddHours(-5),
         };
         db.Recommendations.AddRange(adopted, draft);
+    }
+
+    private static void SeedEvidence(AppDbContext db, Guid processId, List<JuryPanelMember> panel, DateTimeOffset now)
+    {
+        db.Evidence.AddRange(
+            new EvidenceItem
+            {
+                Id = Guid.CreateVersion7(now), ProcessId = processId, Kind = EvidenceKind.Link, Title = "Air quality monitoring near schools",
+                Url = "https://uk-air.defra.gov.uk/", AddedAt = now.AddDays(-4),
+            },
+            new EvidenceItem
+            {
+                Id = Guid.CreateVersion7(now), ProcessId = processId, Kind = EvidenceKind.WitnessStatement, Title = "What a head teacher sees at the gate",
+                WitnessName = "Head teacher, Ysgol y Parc", AddedAt = now.AddDays(-3),
+                Statement = "Between 8:30 and 8:50 the street is full of idling cars; children walk between them to reach the gate.",
+            });
+        db.WitnessQuestions.AddRange(
+            new WitnessQuestion
+            {
+                Id = Guid.CreateVersion7(now), ProcessId = processId, WitnessName = "Head teacher, Ysgol y Parc",
+                Question = "How many children walk or cycle to school today?", AskedById = panel[1].UserId, AskedByName = panel[1].DisplayName,
+                AskedAt = now.AddDays(-3), Answer = "About four in ten; more would if the street were quieter.", AnsweredAt = now.AddDays(-3).AddHours(1),
+            },
+            new WitnessQuestion
+            {
+                Id = Guid.CreateVersion7(now), ProcessId = processId, WitnessName = "Head teacher, Ysgol y Parc",
+                Question = "Where would parents who must drive stop instead?", AskedById = panel[2].UserId, AskedByName = panel[2].DisplayName,
+                AskedAt = now.AddHours(-2),
+            });
     }
 
     private static SessionRecordEntry Entry(Guid sessionId, DateTimeOffset at, string kind, string text) =>

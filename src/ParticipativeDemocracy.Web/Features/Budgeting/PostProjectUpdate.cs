@@ -50,8 +50,7 @@ public static class PostProjectUpdate
         public async ValueTask<Posted> Handle(Command command, CancellationToken cancellationToken)
         {
             var project = await ProposalRules.LoadAsync(db, command.ProcessId, command.ProjectId, cancellationToken);
-            var selected = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == command.ProcessId)
-                .Select(o => o.SelectedCodes).SingleOrDefaultAsync(cancellationToken)
+            var selected = await ProcessBudgets.SelectedCodesAsync(db, command.ProcessId, cancellationToken)
                 ?? throw new ConflictException("Implementation updates start once the results are published.");
             if (!selected.Contains(project.Code))
             {

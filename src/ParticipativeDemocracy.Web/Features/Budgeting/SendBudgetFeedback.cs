@@ -30,8 +30,8 @@ public static class SendBudgetFeedback
     {
         public async ValueTask<FeedbackSent> Handle(Command command, CancellationToken cancellationToken)
         {
-            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.ProcessId == command.ProcessId, cancellationToken)
-                ?? throw new NotFoundException("Results of process", command.ProcessId);
+            var outcomes = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == command.ProcessId).ToListAsync(cancellationToken);
+            var outcome = ProcessBudgets.Combine(outcomes) ?? throw new NotFoundException("Results of process", command.ProcessId);
             var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO app."BudgetFeedbackRuns" ("ProcessId", "SentAt", "Proposers", "Followers")
                 VALUES ({command.ProcessId}, {clock.GetUtcNow()}, 0, 0)

@@ -23,7 +23,8 @@ public static class ConfigureJury
         DateTimeOffset? RecruitmentOpensAt,
         DateTimeOffset? RecruitmentClosesAt,
         int ResponseDays = 7,
-        string Algorithm = "Leximin") : ICommand<Configured>;
+        string Algorithm = "Leximin",
+        IReadOnlyList<ScheduledSession>? Schedule = null) : ICommand<Configured>;
 
     public sealed record Configured(Guid ProcessId, int ConfigurationVersion);
 
@@ -48,6 +49,12 @@ public static class ConfigureJury
             });
             RuleFor(c => c.Quotas).Must(q => q.Select(l => (l.Category.Trim(), l.Value.Trim())).Distinct().Count() == q.Count)
                 .When(c => c.Quotas is { Count: > 0 }).WithMessage("Each value of a feature may appear only once.");
+            RuleFor(c => c.Schedule).Must(s => s is null || s.Count <= 30).WithMessage("Plan at most 30 sessions.");
+            RuleForEach(c => c.Schedule).ChildRules(s =>
+            {
+                s.RuleFor(l => l.Title).NotEmpty().WithMessage("Give each session a title.").MaximumLength(200);
+                s.RuleFor(l => l.EndsAt).GreaterThan(l => l.StartsAt).WithMessage("A session must end after it starts.");
+            });
             RuleFor(c => c.RecruitmentClosesAt).GreaterThan(c => c.RecruitmentOpensAt)
                 .When(c => c.RecruitmentOpensAt.HasValue && c.RecruitmentClosesAt.HasValue)
                 .WithMessage("Recruitment must close after it opens.");
@@ -76,6 +83,7 @@ public static class ConfigureJury
             settings.RecruitmentClosesAt = command.RecruitmentClosesAt;
             settings.ResponseDays = command.ResponseDays;
             settings.Algorithm = command.Algorithm;
+            settings.Schedule = JurySchedule.Write(command.Schedule ?? []);
             settings.UpdatedAt = clock.GetUtcNow();
             settings.ConfigurationVersion++;
             db.JuryQuotas.RemoveRange(quotas);
@@ -92,7 +100,7 @@ public static class ConfigureJury
 
         private static object Snapshot(JurySettings s, IEnumerable<JuryQuota> quotas) => new
         {
-            s.Remit, s.PanelSize, s.RecruitmentOpensAt, s.RecruitmentClosesAt, s.ResponseDays, s.Algorithm,
+            s.Remit, s.PanelSize, s.RecruitmentOpensAt, s.RecruitmentClosesAt, s.ResponseDays, s.Algorithm, Schedule = JurySchedule.Read(s.Schedule),
             Quotas = quotas.Select(q => new QuotaLine(q.Category, q.Value, q.Min, q.Max)).ToList(),
         };
     }

@@ -16,7 +16,7 @@ public static class GetJuryPage
     public sealed record JuryPageView(
         Guid ProcessId, string Title, string Slug, string Summary, string Remit, int PanelSize,
         IReadOnlyList<FeatureQuestion> Features, bool Recruiting, DateTimeOffset? RecruitmentOpensAt,
-        DateTimeOffset? RecruitmentClosesAt, bool Drawn, string TimeZone);
+        DateTimeOffset? RecruitmentClosesAt, bool Drawn, string TimeZone, IReadOnlyList<ScheduledSession>? Schedule = null);
 
     public sealed record FeatureQuestion(string Category, IReadOnlyList<string> Values);
 
@@ -39,7 +39,7 @@ public static class GetJuryPage
             var recruiting = !locked && (found.s.RecruitmentOpensAt is null || found.s.RecruitmentOpensAt <= now)
                 && (found.s.RecruitmentClosesAt is null || now < found.s.RecruitmentClosesAt);
             return new JuryPageView(found.p.Id, found.p.Title, found.p.Slug, found.p.Summary, found.s.Remit, found.s.PanelSize, features,
-                recruiting, found.s.RecruitmentOpensAt, found.s.RecruitmentClosesAt, drawn, found.TimeZone);
+                recruiting, found.s.RecruitmentOpensAt, found.s.RecruitmentClosesAt, drawn, found.TimeZone, JurySchedule.Read(found.s.Schedule));
         }
     }
 

@@ -17,5 +17,6 @@ public static class JuriesEndpoints
         .MapRespondToInvitation()
         .MapAddPanelMember()
         .MapListPanel()
+        .MapWithdrawPanelMember()
         .MapGetJuryPage();
 }

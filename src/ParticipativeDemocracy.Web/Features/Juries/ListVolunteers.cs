@@ -16,7 +16,7 @@ public static class ListVolunteers
 
     public sealed record VolunteerRow(
         Guid Id, string Reference, string Name, string Email, IReadOnlyDictionary<string, string> Features,
-        string Source, string Availability, string AccessNeeds, string? DrawId, string? Invitation);
+        string Source, string Availability, string AccessNeeds, string? DrawId, string? Invitation, IReadOnlyList<int>? AvailableSessions = null);
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, VolunteerPage>
     {
@@ -33,7 +33,7 @@ public static class ListVolunteers
                 .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
             return new VolunteerPage(total, rows.Select(r => new VolunteerRow(
                 r.v.Id, r.v.Reference, r.v.Name, r.v.Email, VolunteerFeatures.FromJson(r.v.Features), r.v.Source.ToString(),
-                r.v.Availability, r.v.AccessNeeds, r.v.DrawId, r.Status?.ToString())).ToList());
+                r.v.Availability, r.v.AccessNeeds, r.v.DrawId, r.Status?.ToString(), r.v.AvailableSessions)).ToList());
         }
     }
 

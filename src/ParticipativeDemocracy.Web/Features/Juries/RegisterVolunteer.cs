@@ -28,7 +28,8 @@ public static class RegisterVolunteer
         bool Consent,
         string? Availability,
         string? AccessNeeds,
-        string? Code) : ICommand<Registered>;
+        string? Code,
+        IReadOnlyList<int>? AvailableSessions = null) : ICommand<Registered>;
 
     public sealed record Registered(Guid Id, string Reference, string Source);
 
@@ -60,6 +61,11 @@ public static class RegisterVolunteer
                 .Select(q => new QuotaLine(q.Category, q.Value, q.Min, q.Max)).ToListAsync(cancellationToken);
             var problems = VolunteerFeatures.Problems(command.Features, quotas)
                 .Select(p => new ValidationFailure($"features.{p.Category}", p.Problem)).ToList();
+            var sessions = JurySchedule.Read(settings.Schedule).Count;
+            if (command.AvailableSessions?.Any(s => s < 1 || s > sessions) == true)
+            {
+                problems.Add(new ValidationFailure("availableSessions", "Choose only sessions from the jury's schedule."));
+            }
             if (problems.Count > 0)
             {
                 throw new ValidationException(problems);
@@ -81,6 +87,7 @@ public static class RegisterVolunteer
                 Features = VolunteerFeatures.ToJson(command.Features!.Where(f => categories.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal)),
                 AddressLine1 = command.AddressLine1?.Trim() ?? "", Postcode = command.Postcode?.Trim() ?? "",
                 Consent = true, Availability = command.Availability?.Trim() ?? "", AccessNeeds = command.AccessNeeds?.Trim() ?? "",
+                AvailableSessions = [.. (command.AvailableSessions ?? []).Distinct().Order()],
                 Source = source, CreatedAt = now,
             };
             db.JuryVolunteers.Add(volunteer);

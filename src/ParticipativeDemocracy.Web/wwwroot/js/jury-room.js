@@ -104,10 +104,14 @@ if (root && window.signalR) {
   connection.start().then(join).then(() => { root.dataset.live = "true"; }).catch(showError);
   setInterval(tick, 250);
 
-  $("[data-raise-hand]")?.addEventListener("click", () => call("RaiseHand"));
-  $("[data-lower-hand]")?.addEventListener("click", () => call("LowerHand"));
+  // The buttons are also plain form posts: while the hub is connected they act over it instead.
+  const live = () => connection.state === signalR.HubConnectionState.Connected;
+  $("[data-raise-hand]")?.addEventListener("click", (event) => { if (!live()) return; event.preventDefault(); call("RaiseHand"); });
+  $("[data-lower-hand]")?.addEventListener("click", (event) => { if (!live()) return; event.preventDefault(); call("LowerHand"); });
   for (const control of root.querySelectorAll("[data-control]")) {
-    control.addEventListener("click", () => {
+    control.addEventListener("click", (event) => {
+      if (!live()) return;
+      event.preventDefault();
       const action = control.dataset.control;
       if (action === "GiveFloor") return call("GiveFloor", null);
       if (action === "NextAgenda") {
@@ -119,6 +123,7 @@ if (root && window.signalR) {
     });
   }
   $("[data-open-poll]")?.addEventListener("submit", (event) => {
+    if (!live()) return;
     event.preventDefault();
     const form = event.target;
     const options = form.querySelector("#poll-options").value.split(",").map((o) => o.trim()).filter((o) => o.length > 0);

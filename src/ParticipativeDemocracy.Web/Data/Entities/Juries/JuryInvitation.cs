@@ -36,4 +36,7 @@ public enum JuryInvitationStatus
     Confirmed,
     Declined,
     Lapsed,
+
+    /// <summary>Confirmed, then withdrawn from the panel by an officer; replaced like a decline.</summary>
+    Withdrawn,
 }

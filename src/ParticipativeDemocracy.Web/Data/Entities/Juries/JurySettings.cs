@@ -20,6 +20,9 @@ public sealed class JurySettings
 
     public string Algorithm { get; set; } = "Leximin";
 
+    /// <summary>The sessions' dates, announced while recruiting so volunteers can say which they can attend (JSON).</summary>
+    public string Schedule { get; set; } = "[]";
+
     public int ConfigurationVersion { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -27,6 +27,9 @@ public sealed class JuryVolunteer
 
     public string AccessNeeds { get; set; } = string.Empty;
 
+    /// <summary>The scheduled sessions (1-based, in date order) the volunteer said they can attend.</summary>
+    public List<int> AvailableSessions { get; set; } = [];
+
     public VolunteerSource Source { get; set; }
 
     /// <summary>The anonymous id in the published draw inputs, set when the draw starts.</summary>

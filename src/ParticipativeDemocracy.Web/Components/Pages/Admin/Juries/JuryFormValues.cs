@@ -16,10 +16,36 @@ public static class JuryFormValues
         ["recruitmentClosesAt"] = view.RecruitmentClosesAt is { } closes ? RawForm.ToLocalInput(closes, view.TimeZone) : "",
         ["responseDays"] = view.ResponseDays.ToString(CultureInfo.InvariantCulture),
         ["algorithm"] = view.Algorithm,
+        ["schedule"] = string.Join("\n", (view.Schedule ?? []).Select(s =>
+            $"{RawForm.ToLocalInput(s.StartsAt, view.TimeZone).Replace('T', ' ')}, {RawForm.ToLocalInput(s.EndsAt, view.TimeZone)[11..]}, {s.Title}")),
     };
 
+    /// <summary>Schedule lines "2026-12-05 10:00, 16:00, Title": the start, the end the same day, the title, in the council's time zone.</summary>
+    public static List<ScheduledSession> Schedule(string text, IDictionary<string, string> errors, string timeZone, string invalidLine)
+    {
+        var sessions = new List<ScheduledSession>();
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (line, number) in lines.Select((l, i) => (l, i + 1)))
+        {
+            var parts = line.Split(',', 3, StringSplitOptions.TrimEntries);
+            if (parts.Length != 3
+                || !DateTime.TryParseExact(parts[0], "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+            {
+                errors.TryAdd("schedule", string.Format(CultureInfo.CurrentCulture, invalidLine, number));
+                continue;
+            }
+
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+            DateTimeOffset Instant(DateTime local) => new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+            sessions.Add(new ScheduledSession(parts[2], Instant(start), Instant(start.Date + end.ToTimeSpan())));
+        }
+
+        return sessions;
+    }
+
     public static ConfigureJury.Command ToCommand(Guid processId, RawForm form, IDictionary<string, string> errors, string timeZone,
-        string invalidNumber, string invalidDate, string invalidQuota)
+        string invalidNumber, string invalidDate, string invalidQuota, string invalidSession)
     {
         var quotas = new List<QuotaLine>();
         var lines = form.Text("quotas").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -43,6 +69,6 @@ public static class JuryFormValues
         DateTimeOffset? When(string name) => form.Text(name).Length == 0 ? null : form.LocalTime(name, timeZone, invalidDate);
         return new ConfigureJury.Command(processId, form.Text("remit"), form.WholeNumber("panelSize", invalidNumber), quotas,
             When("recruitmentOpensAt"), When("recruitmentClosesAt"), form.WholeNumber("responseDays", invalidNumber),
-            form.Text("algorithm").Length == 0 ? "Leximin" : form.Text("algorithm"));
+            form.Text("algorithm").Length == 0 ? "Leximin" : form.Text("algorithm"), Schedule(form.Text("schedule"), errors, timeZone, invalidSession));
     }
 }
