@@ -109,16 +109,18 @@ internal static class DemoBudgetActivity
             ImplementationOpensAt = now.AddDays(-230), CurrentPhase = BudgetPhaseKind.Implementation, PhaseChangedAt = now.AddDays(-230),
             ClosedAt = now.AddDays(-240), ConfigurationVersion = 1,
         };
+        var budget = new ProcessBudget { Id = process.Id, ProcessId = process.Id, Name = "City-wide", Amount = settings.Amount };
         var projects = PastProjects.Select((p, i) => new BudgetProject
         {
-            Id = Guid.CreateVersion7(now), ProcessId = process.Id, Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description,
+            Id = Guid.CreateVersion7(now), ProcessId = process.Id, BudgetId = budget.Id, Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description,
             EstimatedCost = p.Cost, Status = ProposalStatus.Feasible, AuthorId = residents[i % residents.Count],
             CreatedAt = now.AddDays(-300), UpdatedAt = now.AddDays(-270),
         }).ToList();
         var ballots = PastBallots(process.Id, projects, settings.VotingClosesAt).ToList();
-        var outcome = Count(settings, process.Title, projects, ballots);
+        var outcome = Count(settings, budget, process.Title, projects, ballots);
         db.Processes.Add(process);
         db.BudgetSettings.Add(settings);
+        db.ProcessBudgets.Add(budget);
         db.BudgetProjects.AddRange(projects);
         db.BudgetBallots.AddRange(ballots);
         db.BudgetOutcomes.Add(outcome);
@@ -133,14 +135,14 @@ internal static class DemoBudgetActivity
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static BudgetOutcome Count(BudgetSettings settings, string title, List<BudgetProject> projects, List<BudgetBallot> ballots)
+    private static BudgetOutcome Count(BudgetSettings settings, ProcessBudget budget, string title, List<BudgetProject> projects, List<BudgetBallot> ballots)
     {
-        var election = BudgetElection.Build(settings, title, projects, ballots);
+        var election = BudgetElection.Build(settings, budget, title, projects, ballots);
         var options = BudgetElection.OptionsFor(settings);
         var result = BudgetCounter.Count(election, options);
         return new BudgetOutcome
         {
-            ProcessId = settings.ProcessId, CountedAt = settings.ClosedAt!.Value, Rule = BudgetElection.RuleName(options),
+            BudgetId = budget.Id, ProcessId = settings.ProcessId, CountedAt = settings.ClosedAt!.Value, Rule = BudgetElection.RuleName(options),
             TieBreak = BudgetCounter.TieBreakName(options), Seed = settings.Seed, InputsHash = BudgetElection.HashOf(PabulibWriter.Write(election)),
             BallotCount = ballots.Count, SelectedCodes = [.. result.Selected], TotalCost = result.TotalCost, Explanation = [.. result.Explanation],
         };
@@ -156,7 +158,7 @@ internal static class DemoBudgetActivity
             var choices = projects.Where((_, p) => random.NextDouble() < popularity[p]).Select(p => new BallotChoice(p.Id, 1)).ToList();
             yield return new BudgetBallot
             {
-                Id = Guid.CreateVersion7(closedAt), ProcessId = processId, ReceiptCode = BallotSecrets.NewReceiptCode(),
+                Id = Guid.CreateVersion7(closedAt), ProcessId = processId, BudgetId = processId, ReceiptCode = BallotSecrets.NewReceiptCode(),
                 Choices = choices.Count > 0 ? choices : [new BallotChoice(projects[0].Id, 1)], CastAt = closedAt.AddMinutes(-random.Next(20_000)),
             };
         }
