@@ -27,7 +27,8 @@ public sealed class DeploymentVerbTests
                 .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", AppDbContext.Schema)).Options);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
             Assert.Equal(1, await db.Organisations.CountAsync(Cancel));
-            Assert.Equal(4, await db.Processes.CountAsync(Cancel));
+            // Budget, jury, poll, partnership, and last year's budget in its implementation phase.
+            Assert.Equal(5, await db.Processes.CountAsync(Cancel));
             Assert.Equal(1, await db.Partnerships.CountAsync(Cancel));
             Assert.Equal(1, await db.HealthChecks.CountAsync(h => h.ClosedAt != null, Cancel));
             Assert.Equal(60, await db.PollAnswerSheets.CountAsync(Cancel));

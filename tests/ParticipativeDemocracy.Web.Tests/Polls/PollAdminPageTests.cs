@@ -55,6 +55,8 @@ public sealed class PollAdminPageTests(PlatformFixture fixture) : PlatformTest(f
         var savedHtml = await saved.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("The poll is saved with 5 questions.", savedHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"What should change?\"", savedHtml, StringComparison.Ordinal);
+        // Code holders answer it: the letters page is one click away.
+        Assert.Contains($"href=\"/officer/processes/{scenario.ProcessId}/codes\"", savedHtml, StringComparison.Ordinal);
 
         await using (var db = Fixture.CreateDbContext())
         {

@@ -86,6 +86,7 @@ public sealed class DemoCouncilSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var budget = await db.Processes.SingleAsync(p => p.OrganisationId == council.Id && p.Slug == DemoProcesses.BudgetSlug, cancellationToken);
         await DemoBudget.SeedAsync(db, budget.Id, now, cancellationToken);
+        await DemoBudgetActivity.SeedAsync(db, users, council.Id, budget.Id, now, cancellationToken);
         await DemoParticipation.SeedAsync(db, council.Id, options.Value.OfficerEmail, now, cancellationToken);
         var jury = await db.Processes.SingleAsync(p => p.OrganisationId == council.Id && p.Slug == DemoProcesses.JurySlug, cancellationToken);
         await DemoJury.SeedAsync(db, users, jury.Id, now, cancellationToken);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParticipativeDemocracy.Web.Data.Seeding;
+using ParticipativeDemocracy.Web.Jobs;
+using ParticipativeDemocracy.Web.Tests.Infrastructure;
+
+namespace ParticipativeDemocracy.Web.Tests.Budgeting;
+
+/// <summary>The demo shows residents talking about the running budget and last year's funded projects being built.</summary>
+public sealed class DemoBudgetSeedTests(PlatformFixture fixture) : PlatformTest(fixture)
+{
+    [Fact]
+    public async Task The_demo_seed_adds_comments_and_a_past_budget_with_implementation_updates_once()
+    {
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoCouncilSeeder>().SeedAsync(Cancel);
+        }
+
+        await using (var db = Fixture.CreateDbContext())
+        {
+            var running = await db.Processes.SingleAsync(p => p.Slug == "riverside-budget-2027", Cancel);
+            Assert.Equal(5, await db.BudgetComments.CountAsync(c => c.ProcessId == running.Id, Cancel));
+            Assert.Equal(2, await db.BudgetComments.CountAsync(c => c.ProcessId == running.Id && c.ParentId != null, Cancel));
+            var past = await db.Processes.SingleAsync(p => p.Slug == DemoBudgetActivity.PastBudgetSlug, Cancel);
+            var outcome = await db.BudgetOutcomes.SingleAsync(o => o.ProcessId == past.Id, Cancel);
+            Assert.NotEmpty(outcome.SelectedCodes);
+            Assert.Equal(120, outcome.BallotCount);
+            Assert.Equal(2 * outcome.SelectedCodes.Count, await db.ProjectUpdates.CountAsync(u => u.ProcessId == past.Id, Cancel));
+        }
+
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            // Neither job touches last year's budget: it is counted and in its implementation phase.
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel));
+        }
+
+        using var anonymous = Fixture.CreateClient();
+        Assert.Contains("My two walk to school this way", await anonymous.GetStringAsync("/processes/riverside-budget-2027/projects/P01", Cancel),
+            StringComparison.Ordinal);
+        await using var read = Fixture.CreateDbContext();
+        var pastId = await read.Processes.Where(p => p.Slug == DemoBudgetActivity.PastBudgetSlug).Select(p => p.Id).SingleAsync(Cancel);
+        var funded = (await read.BudgetOutcomes.SingleAsync(o => o.ProcessId == pastId, Cancel)).SelectedCodes[0];
+        var project = await anonymous.GetStringAsync($"/processes/{DemoBudgetActivity.PastBudgetSlug}/projects/{funded}", Cancel);
+        Assert.Contains("You said, we did", project, StringComparison.Ordinal);
+        Assert.Contains("Suppliers asked for quotes", project, StringComparison.Ordinal);
+        Assert.Contains(funded, await anonymous.GetStringAsync($"/processes/{DemoBudgetActivity.PastBudgetSlug}/results", Cancel), StringComparison.Ordinal);
+    }
+}
