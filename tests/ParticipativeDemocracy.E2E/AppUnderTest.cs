@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,9 @@ public sealed class AppUnderTest : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Default", _connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Host settings sit under appsettings.json, which sets Information; app configuration added here wins.
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" }));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);

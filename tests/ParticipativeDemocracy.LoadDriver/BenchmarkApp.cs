@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,9 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Host settings sit under appsettings.json, which sets Information; app configuration added here wins.
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" }));
             builder.UseSetting("RateLimits:BallotSubmission:PermitLimit", "100000000");
         });
         factory.UseKestrel(0);
@@ -87,9 +90,10 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             CountingRule = BudgetCountingRule.EqualShares, TallyVisibility = TallyVisibility.Public,
             VotingOpensAt = now.AddHours(-1), VotingClosesAt = now.AddDays(1), ConfigurationVersion = 1,
         });
+        db.ProcessBudgets.Add(new ProcessBudget { Id = process.Id, ProcessId = process.Id, Name = "Load budget", Amount = 1_000_000m });
         var projects = Enumerable.Range(1, 12).Select(i => new BudgetProject
         {
-            Id = Guid.NewGuid(), ProcessId = process.Id, Code = $"P{i:D2}", Title = $"Project {i}", EstimatedCost = 50_000m + (i * 10_000m),
+            Id = Guid.NewGuid(), ProcessId = process.Id, BudgetId = process.Id, Code = $"P{i:D2}", Title = $"Project {i}", EstimatedCost = 50_000m + (i * 10_000m),
             Status = ProposalStatus.Feasible, CreatedAt = now, UpdatedAt = now,
         }).ToList();
         db.BudgetProjects.AddRange(projects);

@@ -17,7 +17,7 @@ internal static class InitialPanels
         for (var round = 0; round < rounds; round++)
         {
             deadline.ThrowIfExpired("LEXIMIN");
-            var panel = oracle.Best(weights) ?? throw new InvalidOperationException("quotas are infeasible");
+            var panel = oracle.Good(weights) ?? throw new InvalidOperationException("quotas are infeasible");
             panels.Add(panel);
             for (var t = 0; t < types.Count; t++)
             {

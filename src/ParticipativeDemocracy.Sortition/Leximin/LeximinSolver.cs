@@ -15,7 +15,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double StageGap = 1e-6;
 
     private const double PruneAbove = 1.5;
-    private const int BatchAfterRounds = 10;
+    private const int BatchAfterRounds = 0;
 
     /// <summary>
     /// Up to this many simplex pivots per master solve, a round first tries columns from local search
@@ -27,11 +27,12 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
 
     private PanelSet _panels = new();
     private StageMaster _master = new(instance);
+    private readonly SolverStats _stats = new();
     private readonly double?[] _fixed = new double?[instance.Types.Count];
 
     public LeximinDistribution Solve()
     {
-        using var oracle = new PanelOracle(instance, deadline.Remaining);
+        using var oracle = new PanelOracle(instance, deadline.Remaining, _stats);
         foreach (var panel in InitialPanels.Find(instance, oracle, deadline))
         {
             AddPanel(panel, _master);
@@ -54,7 +55,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             FixTightTypes(last);
             stage++;
             progress?.Report(
-                $"LEXIMIN stage {stage}: minimum {last.Value:0.000000}, {_fixed.Count(f => f is not null)}/{_fixed.Length} groups fixed, {_panels.Count} panels, {deadline.Elapsed.TotalSeconds:0.0} s");
+                $"LEXIMIN stage {stage}: minimum {last.Value:0.000000}, {_fixed.Count(f => f is not null)}/{_fixed.Length} groups fixed, {_panels.Count} panels, {deadline.Elapsed.TotalSeconds:0.0} s; {_stats}");
             PruneTo(last.Support);
         }
 
@@ -95,7 +96,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
         for (var round = 0; ; round++)
         {
             deadline.ThrowIfExpired("LEXIMIN");
-            var solution = master.Solve(deadline.Remaining);
+            var solution = _stats.TimeMaster(() => master.Solve(deadline.Remaining), () => master.LastIterations);
             if (stabiliser.Bound - solution.Value <= StageGap)
             {
                 return solution;

@@ -5,26 +5,63 @@ namespace ParticipativeDemocracy.Sortition.Leximin;
 /// <summary>
 /// The integer program over quota-satisfying panels, one integer variable per agent type (how many of
 /// its members sit on the panel). Built once; each call only swaps the objective.
+/// Each call first solves the linear relaxation with GLOP, warm-started from the previous basis: when its
+/// optimum is integral it is also the integer optimum, and SCIP (whose set-up and presolve cost tens of
+/// milliseconds per call) is only needed for the fractional ones.
 /// </summary>
 internal sealed class PanelOracle : IDisposable
 {
+    private const double Integral = 1e-7;
+    private const double Prune = 1e-9;
+    private const int ExactNodes = 200;
+    private const int HeuristicNodes = 12;
+
+    private readonly Instance _instance;
     private readonly Solver _solver;
     private readonly Variable[] _counts;
+    private readonly Solver _relaxation;
+    private readonly Variable[] _relaxed;
+    private readonly SolverStats _stats;
 
-    public PanelOracle(Instance instance, TimeSpan timeLimitPerSolve)
+    public PanelOracle(Instance instance, TimeSpan timeLimitPerSolve, SolverStats? stats = null)
     {
+        _instance = instance;
+        _stats = stats ?? new SolverStats();
         _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools has no SCIP solver here");
         _solver.SetTimeLimit((long)timeLimitPerSolve.TotalMilliseconds);
         _solver.SetNumThreads(1);
         var types = instance.Types;
         _counts = types.Select((t, i) => _solver.MakeIntVar(0, t.Size, $"x{i}")).ToArray();
         PanelRows.Add(_solver, instance, _counts);
+
+        _relaxation = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
+        _relaxation.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        _relaxation.SetTimeLimit((long)timeLimitPerSolve.TotalMilliseconds);
+        _relaxed = types.Select((t, i) => _relaxation.MakeNumVar(0, t.Size, $"x{i}")).ToArray();
+        PanelRows.Add(_relaxation, instance, _relaxed);
     }
 
     /// <summary>
     /// The panel (members per type) maximising Σ weight·members, or null when no panel satisfies the quotas.
     /// </summary>
     public int[]? Best(IReadOnlyList<double> weightPerMember)
+    {
+        var search = Relaxed(weightPerMember, ExactNodes);
+        return search.Completed && search.Best is not null ? search.Best : ByIntegerProgram(weightPerMember);
+    }
+
+    /// <summary>
+    /// A heavy panel, not necessarily the heaviest: the best one a short search finds. For columns whose
+    /// optimality nothing depends on (start panels, extra columns); null when no panel satisfies the quotas.
+    /// </summary>
+    public int[]? Good(IReadOnlyList<double> weightPerMember)
+    {
+        var search = Relaxed(weightPerMember, HeuristicNodes);
+        return search.Best ?? ByIntegerProgram(weightPerMember);
+    }
+
+    /// <summary>The same optimum from SCIP alone (the fallback, and what the tests compare against).</summary>
+    public int[]? ByIntegerProgram(IReadOnlyList<double> weightPerMember)
     {
         var objective = _solver.Objective();
         for (var t = 0; t < _counts.Length; t++)
@@ -33,7 +70,7 @@ internal sealed class PanelOracle : IDisposable
         }
 
         objective.SetMaximization();
-        var status = _solver.Solve();
+        var status = _stats.TimePricing(_solver.Solve);
         return status switch
         {
             Solver.ResultStatus.OPTIMAL => _counts.Select(v => (int)Math.Round(v.SolutionValue())).ToArray(),
@@ -43,5 +80,115 @@ internal sealed class PanelOracle : IDisposable
         };
     }
 
-    public void Dispose() => _solver.Dispose();
+    public void Dispose()
+    {
+        _solver.Dispose();
+        _relaxation.Dispose();
+    }
+
+    /// <summary>
+    /// Depth-first branch and bound on the relaxation, nearest rounding first. Not completed when it gives
+    /// up (node limit, a numerical surprise); SCIP decides those cases and confirms infeasibility.
+    /// </summary>
+    private Search Relaxed(IReadOnlyList<double> weightPerMember, int nodeLimit)
+    {
+        var objective = _relaxation.Objective();
+        for (var t = 0; t < _relaxed.Length; t++)
+        {
+            objective.SetCoefficient(_relaxed[t], weightPerMember[t]);
+        }
+
+        objective.SetMaximization();
+        var search = new Search { Limit = nodeLimit };
+        search.Completed = Explore(search);
+        return search;
+    }
+
+    private bool Explore(Search search)
+    {
+        if (++search.Nodes > search.Limit && (search.Best is not null || search.Nodes > ExactNodes))
+        {
+            return false;
+        }
+
+        var status = _stats.TimeRelaxation(_relaxation.Solve);
+        if (status == Solver.ResultStatus.INFEASIBLE)
+        {
+            return true;
+        }
+
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            return false;
+        }
+
+        var value = _relaxation.Objective().Value();
+        if (value <= search.BestValue + Prune)
+        {
+            return true;
+        }
+
+        var values = _relaxed.Select(v => v.SolutionValue()).ToArray();
+        var branch = -1;
+        var distance = Integral;
+        for (var t = 0; t < values.Length; t++)
+        {
+            var d = Math.Abs(values[t] - Math.Round(values[t]));
+            if (d > distance)
+            {
+                (branch, distance) = (t, d);
+            }
+        }
+
+        if (branch < 0)
+        {
+            var panel = values.Select(v => (int)Math.Round(v)).ToArray();
+            if (!PanelRows.Hold(_instance, panel))
+            {
+                return false;
+            }
+
+            (search.Best, search.BestValue) = (panel, value);
+            return true;
+        }
+
+        _stats.Fractional++;
+        var variable = _relaxed[branch];
+        var (lower, upper) = (variable.Lb(), variable.Ub());
+        var down = Math.Floor(values[branch]);
+        var upFirst = values[branch] - down >= 0.5;
+        for (var child = 0; child < 2; child++)
+        {
+            if ((child == 0) == upFirst)
+            {
+                variable.SetBounds(down + 1, upper);
+            }
+            else
+            {
+                variable.SetBounds(lower, down);
+            }
+
+            var completed = Explore(search);
+            variable.SetBounds(lower, upper);
+            if (!completed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Search
+    {
+        public int[]? Best { get; set; }
+
+        public double BestValue { get; set; } = double.NegativeInfinity;
+
+        public int Nodes { get; set; }
+
+        public int Limit { get; init; }
+
+        public bool Completed { get; set; }
+    }
 }

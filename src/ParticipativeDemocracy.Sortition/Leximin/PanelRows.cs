@@ -47,4 +47,35 @@ internal static class PanelRows
             }
         }
     }
+
+    /// <summary>Whether <paramref name="panel"/> (members per type) meets the size, every quota and the household rule.</summary>
+    public static bool Hold(Instance instance, int[] panel)
+    {
+        var quotaCounts = new int[instance.Quotas.Count];
+        var householdCounts = new int[instance.HouseholdCount];
+        var size = 0;
+        for (var t = 0; t < panel.Length; t++)
+        {
+            var type = instance.Types[t];
+            if (panel[t] < 0 || panel[t] > type.Size)
+            {
+                return false;
+            }
+
+            size += panel[t];
+            foreach (var q in type.QuotaIndices)
+            {
+                quotaCounts[q] += panel[t];
+            }
+
+            if (type.Household >= 0)
+            {
+                householdCounts[type.Household] += panel[t];
+            }
+        }
+
+        return size == instance.PanelSize
+            && householdCounts.All(c => c <= 1)
+            && quotaCounts.Select((c, q) => c >= instance.Quotas[q].Min && c <= instance.Quotas[q].Max).All(ok => ok);
+    }
 }

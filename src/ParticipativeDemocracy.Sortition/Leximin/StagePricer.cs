@@ -71,7 +71,8 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
                 weights[t] *= Math.Pow(Penalty, (double)panel[t] / instance.Types[t].Size);
             }
 
-            panel = Best(weights);
+            deadline.ThrowIfExpired("LEXIMIN");
+            panel = oracle.Good(weights) ?? throw new InvalidOperationException("the quotas became infeasible");
             yield return panel;
         }
     }

@@ -46,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<BudgetSettings> BudgetSettings => Set<BudgetSettings>();
 
+    public DbSet<ProcessBudget> ProcessBudgets => Set<ProcessBudget>();
+
     public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
 
     public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();

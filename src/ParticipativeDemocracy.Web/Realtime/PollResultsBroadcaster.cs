@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using ParticipativeDemocracy.Web.Data;
@@ -7,54 +6,27 @@ using ParticipativeDemocracy.Web.Features.Polls;
 namespace ParticipativeDemocracy.Web.Realtime;
 
 /// <summary>
-/// Coalesces poll answers into a few result pushes per second per poll, like <see cref="TallyBroadcaster"/>.
+/// Coalesces poll answers into a few result pushes per second per poll, in the same window as the tallies.
 /// Officers' watchers always get them; public watchers only when the officer allowed live results.
 /// </summary>
-public sealed partial class PollResultsBroadcaster(
+public sealed class PollResultsBroadcaster(
     IServiceScopeFactory scopes,
     IHubContext<ProcessHub, IProcessClient> hub,
-    ILogger<PollResultsBroadcaster> logger) : BackgroundService
+    ILogger<PollResultsBroadcaster> logger) : CoalescingBroadcaster<Guid>(logger, TallyBroadcaster.Interval)
 {
-    private readonly ConcurrentDictionary<Guid, byte> _changed = new();
-
-    public void MarkChanged(Guid processId) => _changed[processId] = 0;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task PushAsync(Guid key, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TallyBroadcaster.Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var poll = await PollRules.LoadAsync(db, key, cancellationToken);
+        var results = await sender.Send(new GetPollResults.Query(key, Privileged: true, ByPlayerLevel: false), cancellationToken);
+        await hub.Clients.Group(ProcessHub.OfficerGroupOf(key)).PollResultsChanged(results);
+        if (PollRules.PublicCanSeeResults(poll))
         {
-            foreach (var processId in _changed.Keys)
-            {
-                _changed.TryRemove(processId, out _);
-                await PushAsync(processId, stoppingToken);
-            }
+            await hub.Clients.Group(ProcessHub.GroupOf(key)).PollResultsChanged(results);
         }
     }
-
-    private async Task PushAsync(Guid processId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var poll = await PollRules.LoadAsync(db, processId, cancellationToken);
-            var results = await sender.Send(new GetPollResults.Query(processId, Privileged: true, ByPlayerLevel: false), cancellationToken);
-            await hub.Clients.Group(ProcessHub.OfficerGroupOf(processId)).PollResultsChanged(results);
-            if (PollRules.PublicCanSeeResults(poll))
-            {
-                await hub.Clients.Group(ProcessHub.GroupOf(processId)).PollResultsChanged(results);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogPushFailed(logger, ex, processId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the results of poll {ProcessId}")]
-    private static partial void LogPushFailed(ILogger logger, Exception exception, Guid processId);
 }
 
 public sealed class PollAnsweredHandler(PollResultsBroadcaster broadcaster) : INotificationHandler<PollAnswered>

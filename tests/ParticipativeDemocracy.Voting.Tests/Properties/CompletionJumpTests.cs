@@ -22,6 +22,25 @@ public sealed class CompletionJumpTests
         }
     }
 
+    [Theory]
+    [InlineData(Completion.Add1, Utility.Cost)]
+    [InlineData(Completion.Add1Full, Utility.Cost)]
+    [InlineData(Completion.Add1, Utility.Points)]
+    public void Jumping_equals_stepping_when_steps_are_tiny(Completion completion, Utility utility)
+    {
+        var random = new Random(9090 + (int)completion + (10 * (int)utility));
+        for (var i = 0; i < 60; i++)
+        {
+            var small = utility == Utility.Points ? RandomElections.Cumulative(random) : RandomElections.Approval(random, maxProjects: 7, maxVoters: 12);
+            var election = RandomElections.Scaled(small, 40);
+            var options = new CountingOptions(CountingRule.EqualShares, utility, completion);
+
+            var jumped = BudgetCounter.Count(election, options);
+
+            Assert.Equal(Stepped(election, options), jumped.Selected);
+        }
+    }
+
     private static List<string> Stepped(Election election, CountingOptions options)
     {
         var profile = CountingProfile.Build(election, options.Utility);

@@ -24,6 +24,17 @@ internal static class RandomElections
         return Election.Create(approval.Budget, BallotKind.Cumulative, approval.Projects, ballots);
     }
 
+    /// <summary>
+    /// The same election with every cost and the budget multiplied by <paramref name="factor"/>: one
+    /// add1 step becomes a small fraction of each voter's share, so the outcome stays the same over long
+    /// stretches of shares and the completions work with wide ranges and bisection.
+    /// </summary>
+    public static Election Scaled(Election election, int factor) => Election.Create(
+        election.Budget * factor,
+        election.Kind,
+        [.. election.Projects.Select(p => p with { Cost = p.Cost * factor })],
+        election.Ballots);
+
     private static decimal Cost(Random random, bool allowFree) => random.Next(10) switch
     {
         0 when allowFree => 0m,

@@ -200,5 +200,14 @@ internal static class EndpointMatrix
         ["GET,POST /processes/{Slug}/ballot"] = "Anonymous",
         ["POST /api/processes/{processId:guid}/assisted-ballots"] = "Officer",
         ["PUT /api/processes/{processId:guid}/budget/phases/{phase}"] = "Officer",
+
+        // Session 3, partner helper: officer pages for polls, budget phases and assisted ballots.
+        ["GET /api/polls/{processId:guid}/settings"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/poll"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/phases"] = "Officer",
+        ["GET,POST /admin/processes/{ProcessId:guid}/assisted-ballot"] = "Officer",
+        // Several budgets and paper ballots (session 3, pb).
+        ["GET /api/processes/{processId:guid}/budgets"] = "Anonymous",
+        ["PUT /api/processes/{processId:guid}/budgets"] = "Officer",
     };
 }

@@ -68,7 +68,7 @@ public sealed class ResponseTests(PlatformFixture fixture) : PlatformTest(fixtur
             new { decision = "Accepted", text = "Yes" }, Cancel));
     }
 
-    private static async Task<Guid> AdoptAsync(JuryScenario jury, Person facilitator, params Person[] members)
+    internal static async Task<Guid> AdoptAsync(JuryScenario jury, Person facilitator, params Person[] members)
     {
         var id = await DraftAsync(jury, members[0], "Close streets at drop-off", "Close the street by each school for 30 minutes.");
         await Expect(HttpStatusCode.NoContent, facilitator.Http.PostAsJsonAsync($"/api/juries/recommendations/{id}/vote/open", new { thresholdPercent = 75 }, Cancel));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,7 +16,9 @@ public sealed class PlatformFactory(string connectionString, TestClock clock, in
         builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.200");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Hangfire:WorkerCount", "2");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Host settings sit under appsettings.json, which sets Information; app configuration added here wins.
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" }));
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:Security", "None");

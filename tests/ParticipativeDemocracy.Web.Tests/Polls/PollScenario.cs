@@ -35,7 +35,7 @@ public sealed class PollScenario
 
     public string Url(string tail = "") => $"/api/polls/{ProcessId}{tail}";
 
-    public static async Task<PollScenario> CreateAsync(PlatformFixture fixture, object? settings = null)
+    public static async Task<PollScenario> CreateAsync(PlatformFixture fixture, object? settings = null, bool configure = true)
     {
         await using (var db = fixture.CreateDbContext())
         {
@@ -55,8 +55,12 @@ public sealed class PollScenario
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var scenario = new PollScenario(fixture, officer, body.GetProperty("id").GetGuid(), body.GetProperty("slug").GetString()!);
-        var configured = await officer.PutAsJsonAsync(scenario.Url(), settings ?? Settings());
-        Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        if (configure)
+        {
+            var configured = await officer.PutAsJsonAsync(scenario.Url(), settings ?? Settings());
+            Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        }
+
         return scenario;
     }
 

@@ -19,6 +19,8 @@ internal sealed class MesFastData
         Groups = [.. profile.Supporters.Select(s => s.Select(e => e.Group).ToArray())];
         Utilities = [.. profile.Supporters.Select(s => s.Select(e => (double)e.Utility).ToArray())];
         UtilitySum = [.. profile.Supporters.Select(s => (double)TotalUtility(profile, s))];
+        SameUtility = [.. Utilities.Select(u => u.Length > 0 && u.All(x => x == u[0]) ? u[0] : 0.0)];
+        WeightSum = [.. Groups.Select(g => g.Sum(i => Weight[i]))];
         MaxSupporters = Groups.Select(g => g.Length).DefaultIfEmpty(0).Max();
         Offsets = new int[Groups.Length];
         SupporterCount = Groups.Sum(g => g.Length);
@@ -42,6 +44,12 @@ internal sealed class MesFastData
     public double[][] Utilities { get; }
 
     public double[] UtilitySum { get; }
+
+    /// <summary>Per project, the utility every one of its supporters gains, or 0 when they differ.</summary>
+    public double[] SameUtility { get; }
+
+    /// <summary>Per project, how many voters support it (Σ w, an integer below 2^53).</summary>
+    public double[] WeightSum { get; }
 
     public int MaxSupporters { get; }
 

@@ -10,10 +10,21 @@ namespace ParticipativeDemocracy.Voting;
 /// </summary>
 internal sealed partial class MesFastRun
 {
-    /// <summary>p's price with its error bound, or null when its supporters certainly cannot afford it.</summary>
+    /// <summary>
+    /// p's price with its error bound, or null when its supporters certainly cannot afford it, when the
+    /// bounds cannot settle that (<c>_maybeAffordable</c>), or when the price cannot be shown (<c>_uncertain</c>).
+    /// </summary>
     private Price? PriceOf(int p)
     {
-        if (!FindFullPayers(p))
+        if (UniformPrice(p) is var (settled, uniform))
+        {
+            _maybeAffordable = false;
+            return settled ? uniform : null;
+        }
+
+        var affordable = FindFullPayers(p);
+        _maybeAffordable = affordable is null;
+        if (affordable is not true)
         {
             return null;
         }
@@ -31,11 +42,43 @@ internal sealed partial class MesFastRun
             (perUtility, perUtilityError, payers, fromCost) = Solve(p);
         }
 
-        if (_uncertain)
+        return _uncertain ? null : ToPrice(p, perUtility, perUtilityError, payers, fromCost, above);
+    }
+
+    /// <summary>
+    /// Before the first charge every group holds the same money, so when all of p's supporters gain the
+    /// same, they all pay the same: the price is cost / Σ w·u if their money covers it, found without a
+    /// pass over the supporters. (true, price) when certainly affordable, (false, null) when certainly
+    /// not, and null when the bounds cannot tell (or the case does not apply): the general passes decide.
+    /// </summary>
+    private (bool Affordable, Price? Price)? UniformPrice(int p)
+    {
+        var utility = _data.SameUtility[p];
+        if (!_uniform || utility == 0 || _data.UtilitySum[p] <= 0)
         {
             return null;
         }
 
+        var weight = _data.WeightSum[p];
+        switch (Affordable(p, weight * _share, weight * _shareError))
+        {
+            case null:
+                return null;
+            case false:
+                return (false, null);
+        }
+
+        (_paid, _paidError, _payers) = (0.0, 0.0, _data.UtilitySum[p]);
+        _fullWithMoney.Clear();
+        // Money covers the cost at every share the run stands for: W·m ≥ cost, so each supporter's
+        // m ≥ cost / W = ρ·u and nobody pays everything. The price is exactly cost / Σ w·u.
+        var (perUtility, perUtilityError, payers, fromCost) = Solve(p);
+        Array.Clear(_full, 0, _data.Groups[p].Length);
+        return (true, ToPrice(p, perUtility, perUtilityError, payers, fromCost, above: 0.0));
+    }
+
+    private Price ToPrice(int p, double perUtility, double perUtilityError, double payers, bool fromCost, double above)
+    {
         perUtility += above / 2;
         perUtilityError = Slack * (perUtilityError + (above / 2) + (Eps * perUtility));
         var value = perUtility / _data.Scale[p];
@@ -45,9 +88,10 @@ internal sealed partial class MesFastRun
 
     /// <summary>
     /// The exact run's repeated passes in floating point (the price only rises as supporters who
-    /// cannot pay it drop out); the first pass also settles affordability. False when unaffordable.
+    /// cannot pay it drop out); the first pass also settles affordability: false when certainly
+    /// unaffordable, null when the bounds cannot tell.
     /// </summary>
-    private bool FindFullPayers(int p)
+    private bool? FindFullPayers(int p)
     {
         var (groups, utilities) = (_data.Groups[p], _data.Utilities[p]);
         Array.Clear(_full, 0, groups.Length);
@@ -77,9 +121,9 @@ internal sealed partial class MesFastRun
                 MarkFull(p, i);
             }
 
-            if (pass == 0 && Affordable(p, total, error) != true)
+            if (pass == 0 && Affordable(p, total, error) is not true and var affordable)
             {
-                return false;
+                return affordable;
             }
 
             if (!changed)

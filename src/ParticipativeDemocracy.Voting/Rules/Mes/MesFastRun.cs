@@ -34,6 +34,9 @@ internal sealed partial class MesFastRun
     private readonly List<MesRound> _rounds = [];
     private readonly List<int> _fullWithMoney = [];
 
+    /// <summary>This round's projects of unsettled affordability, each with its lowest possible price in <c>_bounds</c>.</summary>
+    private readonly List<int> _unsettled = [];
+
     /// <summary>
     /// Per project, the positions of supporters whose group may still hold money, compacted lazily:
     /// a group whose money is exactly 0 with no error pays exactly 0 and stays at 0, so it only
@@ -48,6 +51,14 @@ internal sealed partial class MesFastRun
     private double _payers;
     private bool _uncertain;
 
+    /// <summary>True until the first charge: every group still holds the starting share.</summary>
+    private bool _uniform = true;
+    private readonly double _share;
+    private readonly double _shareError;
+
+    /// <summary>Set when the last <see cref="PriceOf"/> returned null because affordability could not be settled.</summary>
+    private bool _maybeAffordable;
+
     /// <param name="share">Each voter's starting money in scaled units, within <paramref name="shareError"/> of the exact share.</param>
     /// <param name="explain">Whether to record rounds and shortfalls (only the kept outcome needs them).</param>
     /// <param name="buffers">Working arrays for this run only (reset here), from <see cref="MesFastBuffers"/>.</param>
@@ -58,6 +69,7 @@ internal sealed partial class MesFastRun
         _ranks = ranks;
         (_money, _error, _alive, _full, _bestFull) = (buffers.Money, buffers.Error, buffers.Alive, buffers.Full, buffers.BestFull);
         (_order, _orderKeys, _live, _liveCount, _spent) = (buffers.Order, buffers.OrderKeys, buffers.Live, buffers.LiveCount, buffers.Spent);
+        (_share, _shareError) = (share, shareError);
         Array.Fill(_money, share);
         Array.Fill(_error, shareError);
         _bounds = new Price[_data.Cost.Length];
@@ -99,6 +111,9 @@ internal sealed partial class MesFastRun
     /// <summary>
     /// As in the exact run, stale prices are lower bounds, so a project whose stale price is certainly
     /// behind the best is skipped. It is a skip, not a stop: error bounds differ between projects.
+    /// A project whose affordability the bounds cannot settle (common in range runs, where a project
+    /// becomes affordable somewhere inside the range) need not be settled when even the lowest price it
+    /// could have if affordable is certainly behind the best: it loses this round either way.
     /// </summary>
     private int? NextWinner()
     {
@@ -115,6 +130,7 @@ internal sealed partial class MesFastRun
 
         Array.Sort(_orderKeys, _order, 0, count);
         var best = -1;
+        _unsettled.Clear();
         foreach (var p in _order.AsSpan(0, count))
         {
             if (best >= 0 && _bounds[p].IsKnown && Order(p, best) is { } stale && (stale > 0 || (stale == 0 && _ranks[p] > _ranks[best])))
@@ -124,10 +140,24 @@ internal sealed partial class MesFastRun
 
             if (PriceOf(p) is not { } price)
             {
-                _alive[p] = false;
                 if (_uncertain)
                 {
                     return null;
+                }
+
+                if (_maybeAffordable && _data.UtilitySum[p] > 0)
+                {
+                    _bounds[p] = LowestPrice(p);
+                    _unsettled.Add(p);
+                }
+                else if (_maybeAffordable)
+                {
+                    _uncertain = true;
+                    return null;
+                }
+                else
+                {
+                    _alive[p] = false;
                 }
 
                 continue;
@@ -146,7 +176,27 @@ internal sealed partial class MesFastRun
             }
         }
 
+        foreach (var p in _unsettled)
+        {
+            if (best < 0 || Order(p, best) is not > 0)
+            {
+                _uncertain = true;
+                return null;
+            }
+        }
+
         return best < 0 ? null : best;
+    }
+
+    /// <summary>
+    /// A lower bound on p's price were it affordable: Σ w·min(m, ρu) ≤ ρ·Σ w·u, so ρ ≥ cost / Σ w·u.
+    /// Prices only rise from round to round, so it stays a valid stale bound.
+    /// </summary>
+    private Price LowestPrice(int p)
+    {
+        var perUtility = _data.Cost[p] / _data.UtilitySum[p];
+        var value = perUtility / _data.Scale[p];
+        return new Price(value, Slack * 3 * Eps * value, perUtility, Slack * Eps * perUtility, _data.UtilitySum[p], FromCost: false);
     }
 
     /// <summary>Whether p's supporters, holding <paramref name="total"/> within <paramref name="error"/>, certainly have its cost (true), certainly not (false), or null when too close to tell.</summary>
@@ -160,13 +210,7 @@ internal sealed partial class MesFastRun
             return true;
         }
 
-        if (total + bound < cost)
-        {
-            return false;
-        }
-
-        _uncertain = true;
-        return null;
+        return total + bound < cost ? false : null;
     }
 
     /// <summary>p's list of who may still pay; only valid once <see cref="CompactLive"/> has listed p in this run.</summary>
@@ -201,6 +245,12 @@ internal sealed partial class MesFastRun
 
     private void Charge(int w)
     {
+        _uniform = false;
+        if (_liveCount[w] == Unlisted)
+        {
+            CompactLive(w);
+        }
+
         var price = _bounds[w];
         Array.Copy(_bestFull, _full, _data.Groups[w].Length);
         if (_explain)

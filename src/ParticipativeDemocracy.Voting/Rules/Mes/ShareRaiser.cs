@@ -12,6 +12,9 @@ namespace ParticipativeDemocracy.Voting;
 /// </summary>
 internal sealed class ShareRaiser
 {
+    /// <summary>After an outcome held this many steps, the next one likely holds long too: ranges at once.</summary>
+    private const long LongStretch = 8;
+
     private readonly MesEngine _engine;
     private readonly CountingProfile _profile;
     private readonly bool _stopOnExhaustive;
@@ -19,6 +22,12 @@ internal sealed class ShareRaiser
     private long _span = 1;
     private int _unchanged;
     private int _patience = 2;
+
+    /// <summary>The last share of the last range that failed, while its steps are not all settled.</summary>
+    private long? _failedAt;
+
+    /// <summary>The first step of the kept outcome's stretch of unchanged shares.</summary>
+    private long _since;
     private (long Extra, MesOutcome Outcome)? _ahead;
 
     public ShareRaiser(MesEngine engine, Completion completion)
@@ -59,7 +68,10 @@ internal sealed class ShareRaiser
 
     /// <summary>
     /// Single steps while the outcome keeps changing; once it has stayed the same for a few steps,
-    /// ranges that double on success and halve on failure. Failed attempts make the next try wait longer.
+    /// ranges that double on success. A failed range holds the change (or a decision too close to
+    /// settle over the range), so it is bisected down to two steps, which are then taken singly; a
+    /// change found that way after a long stretch goes straight back to ranges. Failed attempts make the next try wait longer.
+    /// A step already run on the second thread is always taken: it costs nothing more.
     /// </summary>
     private (MesOutcome Outcome, long First, long Last)? Next(long extra, MesOutcome kept)
     {
@@ -68,19 +80,41 @@ internal sealed class ShareRaiser
             return Jump(extra);
         }
 
-        for (; _span > 1; _span /= 2)
+        if (_ahead?.Extra != extra + 1)
         {
-            if (_engine.TryRange(extra + 1, extra + _span) is { } range)
+            while (_failedAt is { } end ? end - extra > 2 : _span > 1)
             {
-                var last = extra + _span;
-                (_span, _patience) = (2 * _span, 2);
-                return (range, extra + 1, last);
+                var last = _failedAt is { } failed ? extra + ((failed - extra) / 2) : extra + _span;
+                if (_engine.TryRange(extra + 1, last) is { } range)
+                {
+                    if (_failedAt is null)
+                    {
+                        (_span, _patience) = (2 * _span, 2);
+                    }
+
+                    return (range, extra + 1, last);
+                }
+
+                (_failedAt, _span) = (last, 1);
             }
         }
 
         var outcome = Single(extra + 1);
-        _unchanged = outcome.Selected.SequenceEqual(kept.Selected) ? _unchanged + 1 : 0;
-        if (_unchanged >= _patience)
+        var bisecting = _failedAt is not null;
+        if (_failedAt <= extra + 1)
+        {
+            _failedAt = null;
+        }
+
+        var changed = !outcome.Selected.SequenceEqual(kept.Selected);
+        _unchanged = changed ? 0 : _unchanged + 1;
+        var stretch = extra + 1 - _since;
+        _since = changed ? extra + 1 : _since;
+        if (bisecting && changed && stretch >= LongStretch)
+        {
+            (_failedAt, _span) = (null, 2);
+        }
+        else if (_failedAt is null && _unchanged >= _patience)
         {
             (_span, _unchanged, _patience) = (2, 0, 2 * _patience);
         }

@@ -14,7 +14,8 @@ public static class PlatformPipeline
 {
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        // Without a logger the middleware writes to the static bootstrap logger, which ignores the configured levels and format.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();
         app.UseWhen(c => IdentityServices.IsApiRequest(c.Request), api => api.UseStatusCodePages());
         app.UseWhen(c => !IdentityServices.IsApiRequest(c.Request),

@@ -42,6 +42,7 @@ public static class PlatformServices
         services.AddSingleton<BallotSecrets>();
         services.AddScoped<BallotVoters>();
         services.AddScoped<BallotBox>();
+        services.AddScoped<BudgetVoters>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCouncilSeeder>();
         return services;

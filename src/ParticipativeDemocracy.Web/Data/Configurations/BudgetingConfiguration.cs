@@ -27,11 +27,25 @@ internal sealed class BudgetSettingsConfiguration : IEntityTypeConfiguration<Bud
     }
 }
 
+internal sealed class ProcessBudgetConfiguration : IEntityTypeConfiguration<ProcessBudget>
+{
+    public void Configure(EntityTypeBuilder<ProcessBudget> builder)
+    {
+        builder.HasOne<Process>().WithMany().HasForeignKey(b => b.ProcessId);
+        builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.District).HasMaxLength(100);
+        builder.Property(b => b.Amount).HasPrecision(18, 2);
+        builder.HasIndex(b => new { b.ProcessId, b.Position });
+    }
+}
+
 internal sealed class BudgetProjectConfiguration : IEntityTypeConfiguration<BudgetProject>
 {
     public void Configure(EntityTypeBuilder<BudgetProject> builder)
     {
         builder.HasOne<Process>().WithMany().HasForeignKey(p => p.ProcessId);
+        builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.BudgetId);
         builder.Property(p => p.Code).HasMaxLength(16);
         builder.Property(p => p.Title).HasMaxLength(200);
         builder.Property(p => p.Description).HasMaxLength(4000);
@@ -53,12 +67,14 @@ internal sealed class BudgetBallotConfiguration : IEntityTypeConfiguration<Budge
     public void Configure(EntityTypeBuilder<BudgetBallot> builder)
     {
         builder.HasOne<Process>().WithMany().HasForeignKey(b => b.ProcessId);
+        builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(b => b.ReceiptCode).HasMaxLength(16);
         builder.Property(b => b.ReplacementKey).HasMaxLength(64);
         builder.Property(b => b.Choices).HasColumnType("jsonb").HasConversion(BallotChoicesJson.Converter, BallotChoicesJson.Comparer);
         builder.HasIndex(b => b.ReceiptCode).IsUnique();
         // One live ballot per voter: a replacement overwrites it (ON CONFLICT), parallel casts cannot add a second.
-        builder.HasIndex(b => new { b.ProcessId, b.ReplacementKey }).IsUnique();
+        builder.HasIndex(b => new { b.BudgetId, b.ReplacementKey }).IsUnique();
+        builder.HasIndex(b => b.ProcessId);
     }
 }
 
@@ -66,7 +82,9 @@ internal sealed class VoterRecordConfiguration : IEntityTypeConfiguration<VoterR
 {
     public void Configure(EntityTypeBuilder<VoterRecord> builder)
     {
-        builder.HasKey(v => new { v.ProcessId, v.VoterKey });
+        builder.HasKey(v => new { v.BudgetId, v.VoterKey });
+        builder.HasIndex(v => new { v.ProcessId, v.VoterKey });
+        builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(v => v.BudgetId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.VoterKey).HasMaxLength(100);
         builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId);
@@ -77,8 +95,9 @@ internal sealed class BudgetOutcomeConfiguration : IEntityTypeConfiguration<Budg
 {
     public void Configure(EntityTypeBuilder<BudgetOutcome> builder)
     {
-        builder.HasKey(o => o.ProcessId);
-        builder.HasOne<Process>().WithOne().HasForeignKey<BudgetOutcome>(o => o.ProcessId);
+        builder.HasKey(o => o.BudgetId);
+        builder.HasOne<ProcessBudget>().WithOne().HasForeignKey<BudgetOutcome>(o => o.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Process>().WithMany().HasForeignKey(o => o.ProcessId);
         builder.Property(o => o.Rule).HasMaxLength(100);
         builder.Property(o => o.TieBreak).HasMaxLength(200);
         builder.Property(o => o.InputsHash).HasMaxLength(64);

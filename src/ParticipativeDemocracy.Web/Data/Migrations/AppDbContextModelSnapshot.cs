@@ -316,6 +316,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CastAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -337,10 +340,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProcessId");
+
                     b.HasIndex("ReceiptCode")
                         .IsUnique();
 
-                    b.HasIndex("ProcessId", "ReplacementKey")
+                    b.HasIndex("BudgetId", "ReplacementKey")
                         .IsUnique();
 
                     b.ToTable("BudgetBallots", "app");
@@ -420,7 +425,7 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
-                    b.Property<Guid>("ProcessId")
+                    b.Property<Guid>("BudgetId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("BallotCount")
@@ -437,6 +442,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Rule")
                         .IsRequired()
@@ -459,7 +467,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.HasKey("ProcessId");
+                    b.HasKey("BudgetId");
+
+                    b.HasIndex("ProcessId");
 
                     b.ToTable("BudgetOutcomes", "app");
                 });
@@ -471,6 +481,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BudgetId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Category")
@@ -536,6 +549,8 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
 
                     b.HasIndex("ProcessId", "Code")
                         .IsUnique();
@@ -662,6 +677,38 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.ToTable("CommentReports", "app");
                 });
 
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Position");
+
+                    b.ToTable("ProcessBudgets", "app");
+                });
+
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessFollower", b =>
                 {
                     b.Property<Guid>("ProcessId")
@@ -765,7 +812,7 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
                 {
-                    b.Property<Guid>("ProcessId")
+                    b.Property<Guid>("BudgetId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("VoterKey")
@@ -783,7 +830,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<DateTimeOffset>("LastVotedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("ProcessId", "VoterKey");
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BudgetId", "VoterKey");
+
+                    b.HasIndex("ProcessId", "VoterKey");
 
                     b.ToTable("VoterRecords", "app");
                 });
@@ -2526,6 +2578,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetBallot", b =>
                 {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
@@ -2563,15 +2621,27 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", b =>
                 {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
                         .WithOne()
-                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", "ProcessId")
+                        .HasForeignKey("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetOutcome", "BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetProject", b =>
                 {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
@@ -2599,6 +2669,15 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", b =>
+                {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2659,6 +2738,12 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
 
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
                 {
+                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")

@@ -33,9 +33,10 @@ internal static class DemoBudget
             TieBreak = BudgetTieBreak.CostVotesLot, Seed = 2027, TallyVisibility = TallyVisibility.Public,
             VotingOpensAt = now.AddDays(-7), VotingClosesAt = now.AddDays(14), ConfigurationVersion = 1,
         });
+        db.ProcessBudgets.Add(new ProcessBudget { Id = processId, ProcessId = processId, Name = "City-wide", Amount = 250_000m });
         var projects = Projects.Select((p, i) => new BudgetProject
         {
-            Id = Guid.CreateVersion7(now), ProcessId = processId, Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description,
+            Id = Guid.CreateVersion7(now), ProcessId = processId, BudgetId = processId, Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description,
             District = p.District, EstimatedCost = p.Cost, Status = ProposalStatus.Feasible, CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-10),
         }).ToList();
         db.BudgetProjects.AddRange(projects);
@@ -63,7 +64,7 @@ internal static class DemoBudget
 
             yield return new BudgetBallot
             {
-                Id = Guid.CreateVersion7(now), ProcessId = processId, ReceiptCode = BallotSecrets.NewReceiptCode(),
+                Id = Guid.CreateVersion7(now), ProcessId = processId, BudgetId = processId, ReceiptCode = BallotSecrets.NewReceiptCode(),
                 Choices = choices.Count > 0 ? choices : [new BallotChoice(projects[2].Id, 1)], CastAt = now.AddMinutes(-random.Next(10_000)),
             };
         }

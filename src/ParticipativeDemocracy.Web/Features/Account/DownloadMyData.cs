@@ -16,7 +16,9 @@ public static class DownloadMyData
 
     public sealed record MyData(string Email, string DisplayName, PlayerLevel? PlayerLevel, string? PreferredCulture,
         DateTimeOffset CreatedAt, bool EmailConfirmed, bool TwoFactorEnabled, IReadOnlyList<string> Roles,
-        IReadOnlyList<Verification> RollVerifications, IReadOnlyList<Assisted> ActionsTakenForYou);
+        IReadOnlyList<Verification> RollVerifications, IReadOnlyList<Assisted> ActionsTakenForYou,
+        IReadOnlyList<PersonalActivity.Support> ProposalSupports, IReadOnlyList<PersonalActivity.Comment> Comments,
+        IReadOnlyList<PersonalActivity.Report> CommentReports, IReadOnlyList<PersonalActivity.Follow> Follows);
 
     public sealed record Verification(string Roll, string? District, DateOnly DateOfBirth, DateTimeOffset VerifiedAt);
 
@@ -39,8 +41,10 @@ public static class DownloadMyData
                 .OrderBy(a => a.Sequence)
                 .Select(a => new Assisted(a.At, a.ActorName, a.Action))
                 .ToListAsync(cancellationToken);
+            var activity = await PersonalActivity.ReadAsync(db, query.UserId, user.Email, cancellationToken);
             return new MyData(user.Email ?? "", user.DisplayName, user.PlayerLevel, user.PreferredCulture, user.CreatedAt,
-                user.EmailConfirmed, user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)], verifications, assisted);
+                user.EmailConfirmed, user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)], verifications, assisted,
+                activity.ProposalSupports, activity.Comments, activity.CommentReports, activity.Follows);
         }
     }
 

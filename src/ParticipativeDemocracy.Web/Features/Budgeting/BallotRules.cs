@@ -9,7 +9,7 @@ public static class BallotRules
     public const string Field = "choices";
 
     public static IReadOnlyList<ValidationFailure> Check(
-        BudgetSettings settings, IReadOnlyDictionary<Guid, BudgetProject> onBallot, IReadOnlyList<BallotChoice> choices)
+        BudgetSettings settings, decimal amount, IReadOnlyDictionary<Guid, BudgetProject> onBallot, IReadOnlyList<BallotChoice> choices)
     {
         var failures = new List<string>();
         var unknown = choices.Where(c => !onBallot.ContainsKey(c.ProjectId)).ToList();
@@ -28,7 +28,7 @@ public static class BallotRules
         switch (settings.BallotKind)
         {
             case BudgetBallotKind.Approval:
-                CheckApproval(settings, choices.Sum(c => onBallot[c.ProjectId].BallotCost), failures);
+                CheckApproval(settings, amount, choices.Sum(c => onBallot[c.ProjectId].BallotCost), failures);
                 break;
             case BudgetBallotKind.Cumulative:
                 CheckPoints(settings, choices, failures);
@@ -51,19 +51,19 @@ public static class BallotRules
         }
     }
 
-    private static void CheckApproval(BudgetSettings settings, decimal total, List<string> failures)
+    private static void CheckApproval(BudgetSettings settings, decimal amount, decimal total, List<string> failures)
     {
         if (!settings.MustFitBudget)
         {
             return;
         }
 
-        if (total > settings.Amount)
+        if (total > amount)
         {
-            failures.Add($"Your choices cost {Money.Format(total, settings.Currency)}, more than the {Money.Format(settings.Amount, settings.Currency)} budget.");
+            failures.Add($"Your choices cost {Money.Format(total, settings.Currency)}, more than the {Money.Format(amount, settings.Currency)} budget.");
         }
 
-        var least = settings.Amount * settings.MinSpendShare;
+        var least = amount * settings.MinSpendShare;
         if (total < least)
         {
             failures.Add($"Choose projects worth at least {Money.Format(least, settings.Currency)} ({settings.MinSpendShare:P0} of the budget); yours cost {Money.Format(total, settings.Currency)}.");

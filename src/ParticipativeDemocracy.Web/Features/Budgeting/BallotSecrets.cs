@@ -20,10 +20,11 @@ public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
 {
     private const string ReceiptAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public string ReplacementKey(Guid processId, string voterKey)
+    /// <summary><paramref name="scopeId"/>: the budget (ballots) or the process (polls).</summary>
+    public string ReplacementKey(Guid scopeId, string voterKey)
     {
         var key = Encoding.UTF8.GetBytes(options.Value.ReplacementKeySecret);
-        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{processId:N}|{voterKey}"));
+        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{scopeId:N}|{voterKey}"));
         return Convert.ToHexStringLower(hash);
     }
 

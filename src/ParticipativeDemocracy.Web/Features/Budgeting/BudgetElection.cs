@@ -13,7 +13,9 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// </summary>
 public static class BudgetElection
 {
-    public static Election Build(BudgetSettings settings, string title, IReadOnlyList<BudgetProject> projects, IReadOnlyList<BudgetBallot> ballots)
+    /// <summary>One budget's election: its projects and ballots only (the caller filters), its amount and district.</summary>
+    public static Election Build(
+        BudgetSettings settings, ProcessBudget budget, string title, IReadOnlyList<BudgetProject> projects, IReadOnlyList<BudgetBallot> ballots)
     {
         var codeOf = projects.ToDictionary(p => p.Id, p => p.Code);
         var kind = settings.BallotKind switch
@@ -30,9 +32,15 @@ public static class BudgetElection
             .OrderBy(b => b.ReceiptCode, StringComparer.Ordinal)
             .Select(b => ToBallot(b, codeOf, kind))
             .ToList();
-        var election = Election.Create(settings.Amount, kind, electionProjects, electionBallots);
+        var election = Election.Create(budget.Amount, kind, electionProjects, electionBallots);
         var meta = election.Meta.ToList();
-        meta[0] = new("description", title);
+        // A process's first budget is named after it, so its file reads (and hashes) as before budgets existed.
+        meta[0] = new("description", budget.Name == title ? title : $"{title}: {budget.Name}");
+        if (budget.District is { } district)
+        {
+            meta.Add(new("district", district));
+        }
+
         meta.Add(new("currency", settings.Currency));
         if (kind == BallotKind.Cumulative)
         {

@@ -6,6 +6,8 @@ public static class BudgetingEndpoints
         .MapConfigureBudget()
         .MapMoveBudgetPhase()
         .MapGetBudgetSettings()
+        .MapListBudgets()
+        .MapSetBudgets()
         .MapSubmitProposal()
         .MapReviewProposal()
         .MapListProjects()

@@ -20,9 +20,9 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// </summary>
 public static class CastAssistedBallot
 {
-    public sealed record Command(Guid ProcessId, string? ResidentEmail, IReadOnlyList<CastChoice> Choices) : ICommand<BallotReceipt>;
+    public sealed record Command(Guid ProcessId, string? ResidentEmail, IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null) : ICommand<BallotReceipt>;
 
-    public sealed record Request(string? ResidentEmail, IReadOnlyList<CastChoice> Choices);
+    public sealed record Request(string? ResidentEmail, IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -42,7 +42,7 @@ public static class CastAssistedBallot
             var resident = await users.FindByEmailAsync(command.ResidentEmail!.Trim())
                            ?? throw new NotFoundException("Resident", command.ResidentEmail);
             var voter = await voters.ForUserAsync(command.ProcessId, resident.Id, cancellationToken);
-            var receipt = await box.CastAsync(command.ProcessId, voter, command.Choices, VoteChannel.Assisted, cancellationToken);
+            var receipt = await box.CastAsync(command.ProcessId, voter, command.Choices, VoteChannel.Assisted, command.BudgetId, cancellationToken);
             await audit.RecordAsync(nameof(CastAssistedBallot), nameof(Process), command.ProcessId, before: null,
                 new { Resident = resident.Id, receipt.Replaced }, cancellationToken, onBehalfOf: resident.Id);
             return receipt;
@@ -53,7 +53,7 @@ public static class CastAssistedBallot
     {
         group.MapPost("/{processId:guid}/assisted-ballots", async Task<Ok<BallotReceipt>> (
                 Guid processId, Request request, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Command(processId, request.ResidentEmail, request.Choices), ct)))
+                TypedResults.Ok(await sender.Send(new Command(processId, request.ResidentEmail, request.Choices, request.BudgetId), ct)))
             .WithName(nameof(CastAssistedBallot))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

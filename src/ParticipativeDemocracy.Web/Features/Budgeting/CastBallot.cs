@@ -15,9 +15,10 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 public static class CastBallot
 {
     /// <summary><see cref="Pass"/>, when given, wins over <see cref="UserId"/>: the holder chose to vote with their letter.</summary>
-    public sealed record Command(Guid ProcessId, Guid? UserId, string? Pass, IReadOnlyList<CastChoice> Choices) : ICommand<BallotReceipt>;
+    public sealed record Command(Guid ProcessId, Guid? UserId, string? Pass, IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null) : ICommand<BallotReceipt>;
 
-    public sealed record Request(IReadOnlyList<CastChoice> Choices);
+    /// <summary><see cref="BudgetId"/>: which of the process's budgets; may be left out when it has one, or the choices say.</summary>
+    public sealed record Request(IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -39,7 +40,7 @@ public static class CastBallot
                 { UserId: { } userId } => await voters.ForUserAsync(command.ProcessId, userId, cancellationToken),
                 _ => voters.Nobody(),
             };
-            return await box.CastAsync(command.ProcessId, voter, command.Choices, VoteChannel.Online, cancellationToken);
+            return await box.CastAsync(command.ProcessId, voter, command.Choices, VoteChannel.Online, command.BudgetId, cancellationToken);
         }
     }
 
@@ -50,7 +51,7 @@ public static class CastBallot
             {
                 var userId = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
                 string? pass = context.Request.Headers[VotingCodes.PassHeader];
-                return TypedResults.Ok(await sender.Send(new Command(processId, userId, pass, request.Choices), ct));
+                return TypedResults.Ok(await sender.Send(new Command(processId, userId, pass, request.Choices, request.BudgetId), ct));
             })
             .WithName(nameof(CastBallot))
             .WithDescription($"Sign in, or send the voting pass from a redeemed code in the {VotingCodes.PassHeader} header.")

@@ -11,8 +11,8 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
 /// Closes voting at the deadline exactly once (a conditional update wins for one caller only, on
-/// any replica, also after a restart), counts with the configured rule and stores the outcome with
-/// the hash of its inputs. Replacement keys are erased, so ballots can never again be tied to voters.
+/// any replica, also after a restart), counts with the configured rule and stores each budget's outcome
+/// with the hash of its inputs. Replacement keys are erased, so ballots can never again be tied to voters.
 /// </summary>
 public static class CloseVoting
 {
@@ -31,8 +31,11 @@ public static class CloseVoting
                 return false;
             }
 
-            var outcome = await CountAsync(command.ProcessId, now, cancellationToken);
-            db.BudgetOutcomes.Add(outcome);
+            foreach (var budget in await ProcessBudgets.LoadAsync(db, command.ProcessId, cancellationToken))
+            {
+                db.BudgetOutcomes.Add(await CountAsync(budget, now, cancellationToken));
+            }
+
             await db.BudgetBallots.Where(b => b.ProcessId == command.ProcessId)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReplacementKey, (string?)null), cancellationToken);
             var process = await db.Processes.SingleAsync(p => p.Id == command.ProcessId, cancellationToken);
@@ -45,18 +48,20 @@ public static class CloseVoting
             return true;
         }
 
-        private async Task<BudgetOutcome> CountAsync(Guid processId, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<BudgetOutcome> CountAsync(ProcessBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
         {
+            var processId = budget.ProcessId;
             var settings = await db.BudgetSettings.AsNoTracking().SingleAsync(b => b.ProcessId == processId, cancellationToken);
             var title = await db.Processes.Where(p => p.Id == processId).Select(p => p.Title).SingleAsync(cancellationToken);
             var projects = await db.BudgetProjects.AsNoTracking()
-                .Where(p => p.ProcessId == processId && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
-            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.ProcessId == processId).ToListAsync(cancellationToken);
-            var election = BudgetElection.Build(settings, title, projects, ballots);
+                .Where(p => p.BudgetId == budget.Id && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
+            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.BudgetId == budget.Id).ToListAsync(cancellationToken);
+            var election = BudgetElection.Build(settings, budget, title, projects, ballots);
             var options = BudgetElection.OptionsFor(settings);
             var result = BudgetCounter.Count(election, options);
             return new BudgetOutcome
             {
+                BudgetId = budget.Id,
                 ProcessId = processId,
                 CountedAt = now,
                 Rule = BudgetElection.RuleName(options),

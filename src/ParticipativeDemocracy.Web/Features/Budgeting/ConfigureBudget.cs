@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -78,9 +79,38 @@ public static class ConfigureBudget
             }
 
             Apply(command, settings);
+            await ApplyAmountAsync(command, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(nameof(ConfigureBudget), nameof(BudgetSettings), settings.ProcessId, before, Snapshot(settings), cancellationToken);
             return new Configured(settings.ProcessId, settings.ConfigurationVersion);
+        }
+
+        /// <summary>
+        /// A process starts with one city-wide budget of the given amount, kept in step while it is the only
+        /// one; with several, each budget's amount is set with the budgets and this amount must be their total.
+        /// </summary>
+        private async Task ApplyAmountAsync(Command command, CancellationToken cancellationToken)
+        {
+            var budgets = await db.ProcessBudgets.Where(b => b.ProcessId == command.ProcessId).ToListAsync(cancellationToken);
+            switch (budgets.Count)
+            {
+                case 0:
+                    var title = await db.Processes.Where(p => p.Id == command.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);
+                    db.ProcessBudgets.Add(new ProcessBudget { Id = command.ProcessId, ProcessId = command.ProcessId, Name = title, Amount = command.Amount });
+                    break;
+                case 1:
+                    budgets[0].Amount = command.Amount;
+                    break;
+                default:
+                    var total = budgets.Sum(b => b.Amount);
+                    if (total != command.Amount)
+                    {
+                        throw new ValidationException([new ValidationFailure("amount",
+                            $"This process has {budgets.Count} budgets totalling {Money.Format(total, command.Currency)}: change each budget's amount with the budgets.")]);
+                    }
+
+                    break;
+            }
         }
 
         private static object Snapshot(BudgetSettings s) => new

@@ -50,6 +50,7 @@ public static class EditProposal
             proposal.Title = command.Title.Trim();
             proposal.Description = command.Description?.Trim() ?? string.Empty;
             proposal.District = Blank(command.District);
+            proposal.BudgetId = await ProcessBudgets.BudgetForAsync(db, command.ProcessId, proposal.District, cancellationToken);
             proposal.Category = Blank(command.Category);
             proposal.EstimatedCost = command.EstimatedCost;
             proposal.UpdatedAt = now;

@@ -17,7 +17,8 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// </summary>
 public static class ExportBallots
 {
-    public sealed record Query(Guid ProcessId) : IQuery<string>;
+    /// <summary><see cref="BudgetId"/> null: the process's first budget (its only one, unless it has district budgets).</summary>
+    public sealed record Query(Guid ProcessId, Guid? BudgetId = null) : IQuery<string>;
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, string>
     {
@@ -30,23 +31,28 @@ public static class ExportBallots
             }
 
             var title = await db.Processes.Where(p => p.Id == query.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);
+            var budgets = await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken);
+            var budget = (query.BudgetId is { } id ? budgets.FirstOrDefault(b => b.Id == id) : budgets.FirstOrDefault())
+                ?? throw new NotFoundException("Budget", query.BudgetId ?? query.ProcessId);
             var projects = await db.BudgetProjects.AsNoTracking()
-                .Where(p => p.ProcessId == query.ProcessId && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
-            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.ProcessId == query.ProcessId).ToListAsync(cancellationToken);
-            return PabulibWriter.Write(BudgetElection.Build(settings, title, projects, ballots));
+                .Where(p => p.BudgetId == budget.Id && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
+            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.BudgetId == budget.Id).ToListAsync(cancellationToken);
+            return PabulibWriter.Write(BudgetElection.Build(settings, budget, title, projects, ballots));
         }
     }
 
     public static RouteGroupBuilder MapExportBallots(this RouteGroupBuilder group)
     {
-        group.MapGet("/{processId:guid}/ballots.pb", async Task<FileContentHttpResult> (Guid processId, ISender sender, CancellationToken ct) =>
-                TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new Query(processId), ct)), "text/plain; charset=utf-8", "ballots.pb"))
+        group.MapGet("/{processId:guid}/ballots.pb", async Task<FileContentHttpResult> (Guid processId, Guid? budgetId, ISender sender, CancellationToken ct) =>
+                TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new Query(processId, budgetId), ct)), "text/plain; charset=utf-8", "ballots.pb"))
             .WithName(nameof(ExportBallots))
+            .WithDescription("One file per budget: budgetId picks it (default: the process's first budget).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .AllowAnonymous();
-        group.MapGet("/{processId:guid}/ballots.csv", async Task<FileContentHttpResult> (Guid processId, ISender sender, CancellationToken ct) =>
+        group.MapGet("/{processId:guid}/ballots.csv", async Task<FileContentHttpResult> (Guid processId, Guid? budgetId, ISender sender, CancellationToken ct) =>
             {
-                var election = PabulibReader.Parse(await sender.Send(new Query(processId), ct));
+                var election = PabulibReader.Parse(await sender.Send(new Query(processId, budgetId), ct));
                 return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(election)), "text/csv; charset=utf-8", "ballots.csv");
             })
             .WithName(nameof(ExportBallots) + "Csv")

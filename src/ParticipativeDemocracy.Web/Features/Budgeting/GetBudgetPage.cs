@@ -25,12 +25,16 @@ public static class GetBudgetPage
                 .Where(p => p.ProcessId == process.Id && p.Status != ProposalStatus.Withdrawn)
                 .OrderBy(p => p.Code)
                 .Select(p => new ProjectView(p.Id, p.Code, p.Title, p.Description, p.District, p.Category,
-                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason))
+                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason, p.BudgetId))
                 .ToListAsync(cancellationToken);
             return new BudgetPageView(process.Id, process.Slug, process.Title, process.Summary, process.Organisation!.Name,
                 process.Organisation.TimeZone, settings.Amount, settings.Currency, settings.BallotKind, settings.MinProjects,
                 settings.MaxProjects, settings.MustFitBudget, settings.PointsToDistribute, settings.TallyVisibility,
-                settings.VotingOpensAt, settings.VotingClosesAt, PhaseAt(settings, clock.GetUtcNow()), projects);
+                settings.VotingOpensAt, settings.VotingClosesAt, PhaseAt(settings, clock.GetUtcNow()), projects)
+            {
+                Budgets = (await ProcessBudgets.LoadAsync(db, process.Id, cancellationToken))
+                    .Select(b => new BudgetView(b.Id, b.Name, b.Amount, b.District)).ToList(),
+            };
         }
 
         private static BudgetStage PhaseAt(BudgetSettings settings, DateTimeOffset now) => settings switch
@@ -58,4 +62,9 @@ public sealed record BudgetPageView(
     BudgetStage Stage, IReadOnlyList<ProjectView> Projects)
 {
     public IEnumerable<ProjectView> OnBallot => Projects.Where(p => p.Status == ProposalStatus.Feasible);
+
+    /// <summary>The process's budgets in the officers' order; <see cref="Amount"/> is their total.</summary>
+    public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
+
+    public IEnumerable<ProjectView> OnBallotOf(Guid budgetId) => OnBallot.Where(p => p.BudgetId == budgetId);
 }

@@ -24,7 +24,7 @@ public static class GetBudgetSettings
                 .Where(p => p.ProcessId == query.ProcessId)
                 .OrderBy(p => p.Code)
                 .Select(p => new ProjectView(p.Id, p.Code, p.Title, p.Description, p.District, p.Category,
-                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason))
+                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason, p.BudgetId))
                 .ToListAsync(cancellationToken);
             return new BudgetAdminView(process.Id, process.Title, process.Slug, process.Organisation?.TimeZone ?? "Europe/London", settings, proposals);
         }

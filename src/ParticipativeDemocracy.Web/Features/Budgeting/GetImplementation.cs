@@ -18,8 +18,7 @@ public static class GetImplementation
             var process = await db.Processes.AsNoTracking().Include(p => p.Organisation)
                 .SingleOrDefaultAsync(p => p.Id == query.ProcessId, cancellationToken)
                 ?? throw new NotFoundException("Process", query.ProcessId);
-            var selected = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == query.ProcessId)
-                .Select(o => o.SelectedCodes).SingleOrDefaultAsync(cancellationToken);
+            var selected = await ProcessBudgets.SelectedCodesAsync(db, query.ProcessId, cancellationToken);
             var funded = selected is null
                 ? []
                 : await db.BudgetProjects.AsNoTracking()

@@ -30,8 +30,7 @@ public static class GetProject
             var viewer = query.ViewerId ?? Guid.Empty;
             var supported = await db.ProposalSupports.AnyAsync(s => s.ProjectId == project.Id && s.UserId == viewer, cancellationToken);
             var following = await db.ProjectFollowers.AnyAsync(f => f.ProjectId == project.Id && f.UserId == viewer, cancellationToken);
-            var funded = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == project.ProcessId)
-                .Select(o => o.SelectedCodes).SingleOrDefaultAsync(cancellationToken) is { } selected && selected.Contains(project.Code);
+            var funded = await ProcessBudgets.SelectedCodesAsync(db, project.ProcessId, cancellationToken) is { } selected && selected.Contains(project.Code);
             var comments = await (
                     from c in db.BudgetComments.AsNoTracking()
                     where c.ProjectId == project.Id

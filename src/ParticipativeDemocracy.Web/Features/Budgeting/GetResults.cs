@@ -17,19 +17,23 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// </summary>
 public static class GetResults
 {
-    public sealed record Query(Guid ProcessId, bool AsOfficer = false) : IQuery<ResultsView>;
+    /// <summary><see cref="BudgetId"/> null: the process's first budget; the view lists the others.</summary>
+    public sealed record Query(Guid ProcessId, bool AsOfficer = false, Guid? BudgetId = null) : IQuery<ResultsView>;
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ResultsView>
     {
         public async ValueTask<ResultsView> Handle(Query query, CancellationToken cancellationToken)
         {
-            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.ProcessId == query.ProcessId, cancellationToken)
+            var budgets = await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken);
+            var budget = (query.BudgetId is { } id ? budgets.FirstOrDefault(b => b.Id == id) : budgets.FirstOrDefault())
+                ?? throw new NotFoundException("Budget", query.BudgetId ?? query.ProcessId);
+            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.BudgetId == budget.Id, cancellationToken)
                 ?? throw new NotFoundException("Results of process", query.ProcessId);
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
             var votes = (await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken))
                 .ToDictionary(p => p.Code, p => p.Votes, StringComparer.Ordinal);
             var projects = await db.BudgetProjects.AsNoTracking()
-                .Where(p => p.ProcessId == query.ProcessId && p.Status == ProposalStatus.Feasible)
+                .Where(p => p.BudgetId == budget.Id && p.Status == ProposalStatus.Feasible)
                 .ToListAsync(cancellationToken);
             var rows = projects
                 .Select(p => new ResultRow(p.Code, p.Title, p.BallotCost, votes.GetValueOrDefault(p.Code),
@@ -37,17 +41,23 @@ public static class GetResults
                 .OrderBy(r => r.SelectedAs ?? int.MaxValue)
                 .ThenByDescending(r => r.Votes)
                 .ToList();
-            var comparisons = query.AsOfficer ? await CompareAsync(settings, projects, outcome.Rule, cancellationToken) : null;
-            return new ResultsView(query.ProcessId, settings.Amount, settings.Currency, outcome.TotalCost, outcome.BallotCount,
-                outcome.Rule, outcome.TieBreak, outcome.Seed, outcome.InputsHash, outcome.CountedAt, rows, outcome.Explanation, comparisons);
+            var comparisons = query.AsOfficer ? await CompareAsync(settings, budget, projects, outcome.Rule, cancellationToken) : null;
+            return new ResultsView(query.ProcessId, budget.Amount, settings.Currency, outcome.TotalCost, outcome.BallotCount,
+                outcome.Rule, outcome.TieBreak, outcome.Seed, outcome.InputsHash, outcome.CountedAt, rows, outcome.Explanation, comparisons)
+            {
+                BudgetId = budget.Id,
+                BudgetName = budget.Name,
+                District = budget.District,
+                Budgets = budgets.Select(b => new BudgetView(b.Id, b.Name, b.Amount, b.District)).ToList(),
+            };
         }
 
         private async Task<IReadOnlyList<RuleComparison>> CompareAsync(
-            BudgetSettings settings, List<BudgetProject> projects, string countedWith, CancellationToken cancellationToken)
+            BudgetSettings settings, ProcessBudget budget, List<BudgetProject> projects, string countedWith, CancellationToken cancellationToken)
         {
             var title = await db.Processes.Where(p => p.Id == settings.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);
-            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.ProcessId == settings.ProcessId).ToListAsync(cancellationToken);
-            var election = BudgetElection.Build(settings, title, projects, ballots);
+            var ballots = await db.BudgetBallots.AsNoTracking().Where(b => b.BudgetId == budget.Id).ToListAsync(cancellationToken);
+            var election = BudgetElection.Build(settings, budget, title, projects, ballots);
             return BudgetElection.ComparisonsFor(settings)
                 .Select(options =>
                 {
@@ -62,9 +72,10 @@ public static class GetResults
     public static RouteGroupBuilder MapGetResults(this RouteGroupBuilder group)
     {
         group.MapGet("/{processId:guid}/results", async Task<Ok<ResultsView>> (
-                Guid processId, ClaimsPrincipal user, IAuthorizationService authorization, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new Query(processId, await IsOfficerAsync(authorization, user)), ct)))
+                Guid processId, Guid? budgetId, ClaimsPrincipal user, IAuthorizationService authorization, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Query(processId, await IsOfficerAsync(authorization, user), budgetId), ct)))
             .WithName(nameof(GetResults))
+            .WithDescription("One budget's results: budgetId picks it (default: the process's first budget); Budgets lists them all.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
         return group;
@@ -78,7 +89,16 @@ public static class GetResults
 public sealed record ResultsView(
     Guid ProcessId, decimal Budget, string Currency, decimal TotalCost, int Ballots, string Rule, string TieBreak, long Seed,
     string InputsHash, DateTimeOffset CountedAt, IReadOnlyList<ResultRow> Projects, IReadOnlyList<string> Explanation,
-    IReadOnlyList<RuleComparison>? Comparisons = null);
+    IReadOnlyList<RuleComparison>? Comparisons = null)
+{
+    public Guid BudgetId { get; init; }
+
+    public string BudgetName { get; init; } = "";
+
+    public string? District { get; init; }
+
+    public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
+}
 
 /// <summary>The same ballots counted under one rule; <see cref="Configured"/> marks the rule the budget uses.</summary>
 public sealed record RuleComparison(string Rule, bool Configured, IReadOnlyList<string> SelectedCodes, decimal TotalCost);

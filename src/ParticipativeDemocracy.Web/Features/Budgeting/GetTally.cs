@@ -18,10 +18,15 @@ public static class GetTally
         public async ValueTask<TallyView> Handle(Query query, CancellationToken cancellationToken)
         {
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
-            var turnout = await db.BudgetBallots.CountAsync(b => b.ProcessId == query.ProcessId, cancellationToken);
+            var perBudget = await db.BudgetBallots.Where(b => b.ProcessId == query.ProcessId)
+                .GroupBy(b => b.BudgetId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var budgets = (await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken))
+                .Select(b => new BudgetTally(b.Id, b.Name, b.District, perBudget.GetValueOrDefault(b.Id)))
+                .ToList();
             var showProjects = query.AsOfficer || settings.ClosedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
             var projects = showProjects ? await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken) : null;
-            return new TallyView(query.ProcessId, turnout, projects, clock.GetUtcNow());
+            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow()) { Budgets = budgets };
         }
     }
 
@@ -36,6 +41,12 @@ public static class GetTally
     }
 }
 
-public sealed record TallyView(Guid ProcessId, int Ballots, IReadOnlyList<ProjectTally>? Projects, DateTimeOffset At);
+/// <summary><see cref="Ballots"/> counts ballots in all budgets (a resident of a district may cast two); <see cref="Budgets"/> has each budget's.</summary>
+public sealed record TallyView(Guid ProcessId, int Ballots, IReadOnlyList<ProjectTally>? Projects, DateTimeOffset At)
+{
+    public IReadOnlyList<BudgetTally> Budgets { get; init; } = [];
+}
 
-public sealed record ProjectTally(Guid ProjectId, string Code, string Title, int Votes, int Points);
+public sealed record BudgetTally(Guid BudgetId, string Name, string? District, int Ballots);
+
+public sealed record ProjectTally(Guid ProjectId, string Code, string Title, int Votes, int Points, Guid BudgetId);

@@ -18,7 +18,7 @@ public static class ListProjects
                 .Where(p => p.ProcessId == query.ProcessId && p.Status != ProposalStatus.Withdrawn)
                 .OrderBy(p => p.Code)
                 .Select(p => new ProjectView(p.Id, p.Code, p.Title, p.Description, p.District, p.Category,
-                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason))
+                    p.FinalCost ?? p.EstimatedCost, p.Status, p.ReviewReason, p.BudgetId))
                 .ToListAsync(cancellationToken);
     }
 

@@ -9,6 +9,7 @@ using ParticipativeDemocracy.Web.Common.Email;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Features.Promises;
 using ParticipativeDemocracy.Web.Resources;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
@@ -42,14 +43,14 @@ public static class PostProjectUpdate
     }
 
     public sealed class Handler(
-        AppDbContext db, TimeProvider clock, AuditTrail audit, CurrentActor actor, EmailOutbox outbox, IStringLocalizer<SharedResource> text)
+        AppDbContext db, TimeProvider clock, AuditTrail audit, CurrentActor actor, EmailOutbox outbox, PromiseFeedback promiseFeedback,
+        IStringLocalizer<SharedResource> text)
         : ICommandHandler<Command, Posted>
     {
         public async ValueTask<Posted> Handle(Command command, CancellationToken cancellationToken)
         {
             var project = await ProposalRules.LoadAsync(db, command.ProcessId, command.ProjectId, cancellationToken);
-            var selected = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == command.ProcessId)
-                .Select(o => o.SelectedCodes).SingleOrDefaultAsync(cancellationToken)
+            var selected = await ProcessBudgets.SelectedCodesAsync(db, command.ProcessId, cancellationToken)
                 ?? throw new ConflictException("Implementation updates start once the results are published.");
             if (!selected.Contains(project.Code))
             {
@@ -85,11 +86,12 @@ public static class PostProjectUpdate
             var followers = await db.ProjectFollowers.Where(f => f.ProjectId == project.Id).Select(f => f.UserId).ToListAsync(cancellationToken);
             var slug = await db.Processes.Where(p => p.Id == project.ProcessId).Select(p => p.Slug).SingleAsync(cancellationToken);
             var link = outbox.Link($"/processes/{slug}/projects/{project.Code}");
+            var promise = await promiseFeedback.LoadAsync(project.ProcessId, cancellationToken);
             return await BudgetMail.SendAsync(db, outbox, followers, _ => new BudgetMail.Message(
                 BudgetMail.Format(text, "MailUpdateSubject", project.Title),
                 BudgetMail.Format(text, "MailUpdateBody", project.Title, text[$"Implementation_{update.Status}"].Value, update.Note,
                     update.Milestone is null ? "" : BudgetMail.Format(text, "MilestoneOn", update.Milestone, update.MilestoneDate?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)),
-                    link)), cancellationToken);
+                    link) + promise.AsFooter()), cancellationToken);
         }
     }
 

@@ -18,11 +18,11 @@ public static class ProjectCounts
         var projects = await db.BudgetProjects.AsNoTracking()
             .Where(p => p.ProcessId == processId && p.Status == ProposalStatus.Feasible)
             .OrderBy(p => p.Code)
-            .Select(p => new { p.Id, p.Code, p.Title })
+            .Select(p => new { p.Id, p.Code, p.Title, p.BudgetId })
             .ToListAsync(cancellationToken);
         return projects
             .Select(p => new ProjectTally(p.Id, p.Code, p.Title,
-                counts.GetValueOrDefault(p.Id)?.Votes ?? 0, counts.GetValueOrDefault(p.Id)?.Points ?? 0))
+                counts.GetValueOrDefault(p.Id)?.Votes ?? 0, counts.GetValueOrDefault(p.Id)?.Points ?? 0, p.BudgetId))
             .ToList();
     }
 

@@ -8,6 +8,7 @@ using ParticipativeDemocracy.Web.Common.Email;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Features.Promises;
 using ParticipativeDemocracy.Web.Resources;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
@@ -23,13 +24,14 @@ public static class SendBudgetFeedback
 
     public sealed record FeedbackSent(bool Sent, int Proposers, int Followers);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, EmailOutbox outbox, IStringLocalizer<SharedResource> text)
+    public sealed class Handler(
+        AppDbContext db, TimeProvider clock, EmailOutbox outbox, PromiseFeedback promiseFeedback, IStringLocalizer<SharedResource> text)
         : ICommandHandler<Command, FeedbackSent>
     {
         public async ValueTask<FeedbackSent> Handle(Command command, CancellationToken cancellationToken)
         {
-            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.ProcessId == command.ProcessId, cancellationToken)
-                ?? throw new NotFoundException("Results of process", command.ProcessId);
+            var outcomes = await db.BudgetOutcomes.AsNoTracking().Where(o => o.ProcessId == command.ProcessId).ToListAsync(cancellationToken);
+            var outcome = ProcessBudgets.Combine(outcomes) ?? throw new NotFoundException("Results of process", command.ProcessId);
             var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO app."BudgetFeedbackRuns" ("ProcessId", "SentAt", "Proposers", "Followers")
                 VALUES ({command.ProcessId}, {clock.GetUtcNow()}, 0, 0)
@@ -48,20 +50,23 @@ public static class SendBudgetFeedback
                 .OrderBy(p => p.Code)
                 .ToListAsync(cancellationToken);
             var results = outbox.Link($"/processes/{process.Slug}/results");
-            var proposers = await TellProposersAsync(process.Title, projects, outcome, results, cancellationToken);
+            var promise = await promiseFeedback.LoadAsync(command.ProcessId, cancellationToken);
+            var proposers = await TellProposersAsync(process.Title, projects, outcome, results, promise, cancellationToken);
             var followers = await db.ProcessFollowers.Where(f => f.ProcessId == command.ProcessId).Select(f => f.UserId).ToListAsync(cancellationToken);
             var winners = projects.Where(p => outcome.SelectedCodes.Contains(p.Code)).OrderBy(p => outcome.SelectedCodes.IndexOf(p.Code)).ToList();
             var told = await BudgetMail.SendAsync(db, outbox, followers, _ => new BudgetMail.Message(
                 BudgetMail.Format(text, "MailResultsSubject", process.Title),
                 BudgetMail.Format(text, "MailResultsBody", process.Title, outcome.BallotCount,
-                    string.Join("\n", winners.Select(w => $"- {w.Code} {w.Title} ({Money.Format(w.BallotCost, currency)})")), results)), cancellationToken);
+                    string.Join("\n", winners.Select(w => $"- {w.Code} {w.Title} ({Money.Format(w.BallotCost, currency)})")), results)
+                    + promise.AsFooter()), cancellationToken);
             await db.BudgetFeedbackRuns.Where(r => r.ProcessId == command.ProcessId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Proposers, proposers).SetProperty(r => r.Followers, told), cancellationToken);
             return new FeedbackSent(true, proposers, told);
         }
 
         private Task<int> TellProposersAsync(
-            string title, List<BudgetProject> projects, BudgetOutcome outcome, Uri results, CancellationToken cancellationToken)
+            string title, List<BudgetProject> projects, BudgetOutcome outcome, Uri results, PromiseParagraph promise,
+            CancellationToken cancellationToken)
         {
             var byAuthor = projects.Where(p => p.AuthorId is not null).GroupBy(p => p.AuthorId!.Value).ToDictionary(g => g.Key, g => g.ToList());
             var codes = projects.ToDictionary(p => p.Id, p => p.Code);
@@ -81,7 +86,7 @@ public static class SendBudgetFeedback
 
                 return new BudgetMail.Message(
                     BudgetMail.Format(text, "MailFeedbackSubject", title),
-                    BudgetMail.Format(text, "MailFeedbackBody", title, body.ToString().TrimEnd(), outcome.Rule, results));
+                    BudgetMail.Format(text, "MailFeedbackBody", title, body.ToString().TrimEnd(), outcome.Rule, results) + promise.AsFooter());
             }, cancellationToken);
         }
 

@@ -39,11 +39,13 @@ public static class SubmitProposal
             var settings = await BudgetPhase.LoadSettingsAsync(db, command.ProcessId, cancellationToken);
             var now = clock.GetUtcNow();
             BudgetPhase.EnsureNotLocked(settings, now);
+            var budget = await ProcessBudgets.BudgetForAsync(db, command.ProcessId, command.District, cancellationToken);
             var count = await db.BudgetProjects.CountAsync(p => p.ProcessId == command.ProcessId, cancellationToken);
             var project = new BudgetProject
             {
                 Id = Guid.CreateVersion7(now),
                 ProcessId = command.ProcessId,
+                BudgetId = budget,
                 Code = $"P{count + 1:D2}",
                 Title = command.Title.Trim(),
                 Description = command.Description?.Trim() ?? string.Empty,

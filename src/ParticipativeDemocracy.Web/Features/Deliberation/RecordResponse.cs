@@ -8,6 +8,7 @@ using ParticipativeDemocracy.Web.Common.Email;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
+using ParticipativeDemocracy.Web.Features.Promises;
 
 namespace ParticipativeDemocracy.Web.Features.Deliberation;
 
@@ -37,7 +38,8 @@ public static class RecordResponse
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, CurrentActor actor, AuditTrail audit, EmailOutbox outbox)
+    public sealed class Handler(
+        AppDbContext db, TimeProvider clock, CurrentActor actor, AuditTrail audit, EmailOutbox outbox, PromiseFeedback promiseFeedback)
         : ICommandHandler<Command, Recorded>
     {
         public async ValueTask<Recorded> Handle(Command command, CancellationToken cancellationToken)
@@ -97,7 +99,7 @@ public static class RecordResponse
                 {(response.Timeline is { } timeline ? $"Timeline: {timeline}" : "")}
 
                 The jury's report: {outbox.Link($"/juries/{jury.Slug}/report")}
-                """;
+                """ + (await promiseFeedback.LoadAsync(jury.Id, cancellationToken)).AsFooter();
             foreach (var email in recipients)
             {
                 await outbox.EnqueueAsync(email, subject, body, cancellationToken);

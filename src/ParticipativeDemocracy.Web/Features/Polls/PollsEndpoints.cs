@@ -5,6 +5,7 @@ public static class PollsEndpoints
     public static RouteGroupBuilder MapPolls(this RouteGroupBuilder group) => group
         .MapConfigurePoll()
         .MapGetPoll()
+        .MapGetPollSettings()
         .MapAnswerPoll()
         .MapGetPollResults()
         .MapExportPollResults()

@@ -7,7 +7,8 @@ namespace ParticipativeDemocracy.Web.Components.Pages.Budgets;
 /// <summary>Reads the posted ballot form into choices; the server-side rules then judge them.</summary>
 public static class BallotFormReader
 {
-    public static IReadOnlyList<CastChoice> Read(BudgetPageView page, IFormCollection form)
+    /// <summary><paramref name="onBallot"/>: the projects of the budget this form is for.</summary>
+    public static IReadOnlyList<CastChoice> Read(BudgetPageView page, IReadOnlyList<ProjectView> onBallot, IFormCollection form)
     {
         if (page.BallotKind == BudgetBallotKind.Approval)
         {
@@ -17,7 +18,7 @@ public static class BallotFormReader
                 .ToList();
         }
 
-        var numbered = page.OnBallot
+        var numbered = onBallot
             .Select(p => (p.Id, Number: int.TryParse(form[$"n-{p.Id}"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0))
             .Where(x => x.Number > 0);
         return page.BallotKind == BudgetBallotKind.Ranking

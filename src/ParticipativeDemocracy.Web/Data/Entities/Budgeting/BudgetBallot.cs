@@ -10,6 +10,8 @@ public sealed class BudgetBallot
 
     public Guid ProcessId { get; set; }
 
+    public Guid BudgetId { get; set; }
+
     /// <summary>Shown to the voter; published with the anonymised ballots so anyone can find theirs.</summary>
     public required string ReceiptCode { get; set; }
 

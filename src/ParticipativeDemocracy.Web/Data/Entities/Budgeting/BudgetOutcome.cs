@@ -1,8 +1,10 @@
 namespace ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
-/// <summary>The count at the close, with everything needed to re-compute it.</summary>
+/// <summary>The count of one budget at the close, with everything needed to re-compute it.</summary>
 public sealed class BudgetOutcome
 {
+    public Guid BudgetId { get; set; }
+
     public Guid ProcessId { get; set; }
 
     public DateTimeOffset CountedAt { get; set; }

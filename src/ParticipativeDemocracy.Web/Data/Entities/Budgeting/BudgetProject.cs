@@ -7,6 +7,9 @@ public sealed class BudgetProject
 
     public Guid ProcessId { get; set; }
 
+    /// <summary>The budget whose ballot lists the project: its district's budget, else the city-wide one.</summary>
+    public Guid BudgetId { get; set; }
+
     /// <summary>Short public id ("P01"), used on ballots, in exports and in explanations.</summary>
     public required string Code { get; set; }
 

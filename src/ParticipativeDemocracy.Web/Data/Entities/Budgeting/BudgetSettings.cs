@@ -1,10 +1,11 @@
 namespace ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
-/// <summary>How one participatory budget is voted on and counted. One per budget process.</summary>
+/// <summary>How a participatory budget process is voted on and counted, for all its budgets. One per budget process.</summary>
 public sealed class BudgetSettings
 {
     public Guid ProcessId { get; set; }
 
+    /// <summary>The total of the process's budgets (see <see cref="ProcessBudget"/>).</summary>
     public decimal Amount { get; set; }
 
     public string Currency { get; set; } = "GBP";
