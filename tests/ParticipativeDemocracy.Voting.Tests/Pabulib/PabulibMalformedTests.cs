@@ -15,6 +15,7 @@ public sealed class PabulibMalformedTests
     [InlineData("vote_type;approval", "vote_type;plurality", 4, "unknown vote_type")]
     [InlineData("p2;40;Two", "p2;-40;Two", 8, "negative")]
     [InlineData("p2;40;Two", "p2;\"40;Two", 8, "never closed")]
+    [InlineData("vote_type;approval", "vote_type;choose-1", 11, "chose 2 projects on a choose-1 ballot")]
     public void Errors_name_the_line_and_the_problem(string find, string replace, int line, string problem)
     {
         var text = Valid.Replace(find, replace, StringComparison.Ordinal);

@@ -36,9 +36,11 @@ internal static class MesExplanation
         var project = profile.Election.Projects[shortfall.Project];
         var reason = shortfall.Supporters == 0
             ? "nobody voted for it"
-            : $"its {shortfall.Supporters} supporters had {Money(shortfall.Left)} left; it needed {Money(project.Cost)}";
+            : $"its {Supporters(shortfall.Supporters)} had {Money(shortfall.Left)} left; it needed {Money(project.Cost)}";
         return $"Not funded: {project.Id} ({project.Name}): {reason}.";
     }
+
+    private static string Supporters(long count) => count == 1 ? "1 supporter" : $"{count} supporters";
 
     private static string UtilityName(Utility utility) => utility switch
     {
