@@ -15,7 +15,6 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double StageGap = 1e-6;
 
     private const double PruneAbove = 1.5;
-    private const int BatchAfterRounds = 0;
 
     /// <summary>
     /// Up to this many simplex pivots per master solve, a round first tries columns from local search
@@ -24,6 +23,10 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     /// Pivots, not seconds, so the path (and the lottery) is the same on every run.
     /// </summary>
     private const long QuickPivots = 300;
+
+    private const long CostlyPivots = 600;
+    private const int FewPenalised = 7;
+    private const int ManyPenalised = 20;
 
     private PanelSet _panels = new();
     private StageMaster _master = new(instance);
@@ -86,14 +89,14 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     /// <summary>
     /// Column generation until the LP's own duals price out no better panel, or until the LP value meets
     /// the best Lagrangian bound. Smoothed duals are priced first because they converge in far fewer
-    /// rounds. Stages that tail off get a batch of penalised panels per round (cheap stages stay cheap).
+    /// rounds. Every round also adds a batch of penalised panels: they are cheap to find and save master solves.
     /// </summary>
     private StageSolution OptimiseStage(PanelOracle oracle, StageMaster master)
     {
         var pricer = new StagePricer(instance, oracle, _fixed, deadline);
         var stabiliser = new DualStabiliser();
         var smooth = true;
-        for (var round = 0; ; round++)
+        while (true)
         {
             deadline.ThrowIfExpired("LEXIMIN");
             var solution = _stats.TimeMaster(() => master.Solve(deadline.Remaining), () => master.LastIterations);
@@ -110,7 +113,7 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
             stabiliser.Offer(priced.Y, priced.Bound);
             var added = false;
-            foreach (var panel in pricer.ImprovingColumns(priced, solution, batch: round >= BatchAfterRounds))
+            foreach (var panel in pricer.ImprovingColumns(priced, solution, PenalisedColumns(master)))
             {
                 added |= AddPanel(panel, master);
             }
@@ -123,6 +126,14 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
             smooth = added;
         }
     }
+
+    /// <summary>
+    /// Where a master solve costs many pivots (the late stages of large pools), more penalised columns per
+    /// round pay for themselves: on the 5-category pool, 20 instead of 7 cut master pivots by a third for a
+    /// quarter more panel LPs. Where the master is cheap they would only cost pricing time.
+    /// </summary>
+    private static int PenalisedColumns(StageMaster master) =>
+        master.LastIterations > CostlyPivots ? ManyPenalised : FewPenalised;
 
     private void FixTightTypes(StageSolution solution)
     {

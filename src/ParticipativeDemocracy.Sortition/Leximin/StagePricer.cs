@@ -8,7 +8,6 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
 {
     private const double PricingTolerance = 1e-7;
     private const int NeighboursPerRound = 5;
-    private const int PenalisedPerRound = 7;
     private const double Penalty = 0.8;
     private const int QuickStarts = 4;
 
@@ -45,26 +44,26 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
     }
 
     /// <summary>
-    /// The priced panel, its best one-swap neighbours, and (with <paramref name="batch"/>) panels re-priced with the members already
+    /// The priced panel, its best one-swap neighbours, and panels re-priced with the members already
     /// chosen made less attractive (as in the multiplicative-weights start); of these, the ones that
     /// improve the master under its own duals. Such diverse columns close a stage in far fewer
     /// linear-program solves than the single best panel does.
     /// </summary>
-    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution, bool batch)
+    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution, int penalised)
     {
         var lpWeights = PerMember(solution.Y);
         var threshold = solution.YHat + PricingTolerance;
         var candidates = SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound)
             .Prepend(priced.Panel)
-            .Concat(batch ? Penalised(priced) : []);
+            .Concat(Penalised(priced, penalised));
         return candidates.Where(panel => Value(panel, lpWeights) > threshold);
     }
 
-    private IEnumerable<int[]> Penalised(Priced priced)
+    private IEnumerable<int[]> Penalised(Priced priced, int count)
     {
         var weights = PerMember(priced.Y);
         var panel = priced.Panel;
-        for (var round = 0; round < PenalisedPerRound; round++)
+        for (var round = 0; round < count; round++)
         {
             for (var t = 0; t < weights.Length; t++)
             {
