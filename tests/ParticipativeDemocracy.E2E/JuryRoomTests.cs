@@ -94,6 +94,38 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
         Assert.NotEqual(Guid.Empty, jurorId);
     }
 
+    [Fact]
+    public async Task Juror_reads_the_evidence_asks_a_witness_follows_the_live_tally_and_reads_the_session_record()
+    {
+        var juror = await SeedJuryAsync();
+        var (recommendationId, sessionId, jurorId) = await EvidenceAndOpenVoteAsync(juror);
+        await SignInAsync(juror, Password);
+        await Page.GotoAsync($"/juries/{Slug}/evidence");
+        await Assertions.Expect(Page.GetByTestId("evidence")).ToContainTextAsync("Air quality map");
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Witness", new() { Exact = true }).FillAsync("Ms Jones");
+        await Page.GetByLabel("Your question", new() { Exact = true }).FillAsync("How many children walk to school?");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the question" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("question")).ToContainTextAsync("How many children walk to school?");
+        await AssertAccessibleAsync();
+
+        await Page.GotoAsync($"/juries/{Slug}/deliberation");
+        await Assertions.Expect(Page.Locator("[data-jury-tally][data-live=true]")).ToHaveCountAsync(1);
+        var support = Page.Locator($"[data-tally=\"{recommendationId}\"] [data-count=support]");
+        await Assertions.Expect(support).ToHaveTextAsync("0");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CastRecommendationVote.Command(recommendationId, jurorId, VoteChoice.Support), TestContext.Current.CancellationToken);
+        }
+
+        await Assertions.Expect(support).ToHaveTextAsync("1");
+        await AssertAccessibleAsync();
+        await Page.GotoAsync($"/juries/{Slug}/sessions/{sessionId}");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Session 1" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+        AssertNoConsoleErrors();
+    }
+
 
     /// <summary>The jury as recruitment leaves it (written directly), one juror, a facilitator and a planned session.</summary>
     private async Task<string> SeedJuryAsync()
@@ -123,6 +155,22 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         await sender.Send(new CreateSession.Command(jury.Id, "Session 1", now, 120, ["Welcome", "Options"]));
         return juror;
+    }
+
+    /// <summary>A link and a statement in the library, and a recommendation open for voting.</summary>
+    private async Task<(Guid RecommendationId, Guid SessionId, Guid JurorId)> EvidenceAndOpenVoteAsync(string jurorEmail)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var jury = await db.Processes.SingleAsync(p => p.Slug == Slug);
+        var jurorId = (await db.Users.SingleAsync(u => u.Email == jurorEmail)).Id;
+        await sender.Send(new AddEvidence.Command(jury.Id, EvidenceKind.Link, "Air quality map", "https://example.org/air", null, null, null, null, null));
+        await sender.Send(new AddEvidence.Command(jury.Id, EvidenceKind.WitnessStatement, "Head teacher", null, "Ms Jones", "Parents park on the pavement.", null, null, null));
+        var safer = await sender.Send(new DraftRecommendation.Command(jury.Id, jurorId, "Safer crossings", "A crossing patrol at every school."));
+        await sender.Send(new OpenRecommendationVote.Command(safer.Id, 80));
+        var sessionId = await db.JurySessions.Where(s => s.ProcessId == jury.Id).Select(s => s.Id).FirstAsync();
+        return (safer.Id, sessionId, jurorId);
     }
 
     private async Task<(Guid RoundId, Guid JurorId)> OpenRoundAndAdoptAsync(string jurorEmail)

@@ -60,6 +60,8 @@ public sealed partial class DeliberationUiTests(PlatformFixture fixture) : Platf
         var fileLink = Regex.Match(publicPage, "href=\"(/api/juries/evidence/[0-9a-f-]+/file)\"").Groups[1].Value;
         Assert.Equal("%PDF-1.4 survey"u8.ToArray(), await anonymous.GetByteArrayAsync(fileLink, Cancel));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/juries/no-such-jury/evidence", Cancel)).StatusCode);
+        var report = await anonymous.GetStringAsync($"/juries/{JuryScenario.Slug}/report", Cancel);
+        Assert.Contains($"href=\"{EvidenceUrl}\"", report, StringComparison.Ordinal);
     }
 
     [Fact]
