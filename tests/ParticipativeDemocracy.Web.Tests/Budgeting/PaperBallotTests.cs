@@ -52,6 +52,8 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         var (scenario, second) = await OpenAsync();
         var batch = await BatchAsync(scenario);
         await KeyAsync(scenario.Officer, scenario, batch, [Ballot("R-1", "P03"), Ballot("R-2", "P02")]);
+        // The second officer keys later; "first" and "second" follow the keying times.
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var differing = await (await KeyAsync(second, scenario, batch, [Ballot("R-1", "P03"), Ballot("R-2", "P01")])).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
