@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParticipativeDemocracy.Web.Data.Seeding;
@@ -46,5 +48,43 @@ public sealed class DemoBudgetSeedTests(PlatformFixture fixture) : PlatformTest(
         Assert.Contains("You said, we did", project, StringComparison.Ordinal);
         Assert.Contains("Suppliers asked for quotes", project, StringComparison.Ordinal);
         Assert.Contains(funded, await anonymous.GetStringAsync($"/processes/{DemoBudgetActivity.PastBudgetSlug}/results", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_budget_has_a_riverside_fund_beside_the_city_wide_one_and_its_turnout_counts_people()
+    {
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoCouncilSeeder>().SeedAsync(Cancel);
+        }
+
+        await using var db = Fixture.CreateDbContext();
+        var running = await db.Processes.SingleAsync(p => p.Slug == "riverside-budget-2027", Cancel);
+        var budgets = await db.ProcessBudgets.Where(b => b.ProcessId == running.Id).OrderBy(b => b.Position).ToListAsync(Cancel);
+        Assert.Equal([null, "Riverside"], budgets.Select(b => b.District));
+        Assert.Equal(running.Id, budgets[0].Id);
+        var fund = budgets[1].Id;
+        var fundProjects = await db.BudgetProjects.Where(p => p.BudgetId == fund).ToDictionaryAsync(p => p.Id, Cancel);
+        Assert.Equal(5, fundProjects.Count);
+        Assert.All(fundProjects.Values, p => Assert.Equal("Riverside", p.District));
+        Assert.Equal(6, await db.BudgetProjects.CountAsync(p => p.BudgetId == running.Id, Cancel));
+
+        var cityBallots = await db.BudgetBallots.CountAsync(b => b.BudgetId == running.Id, Cancel);
+        var fundBallots = await db.BudgetBallots.CountAsync(b => b.BudgetId == fund, Cancel);
+        Assert.Equal(240, cityBallots);
+        Assert.InRange(fundBallots, 50, 110);
+        // Every ballot has its registry row; the fund-only voters are the 25 people not among the city-wide 240.
+        Assert.Equal(cityBallots + fundBallots, await db.VoterRecords.CountAsync(v => v.ProcessId == running.Id, Cancel));
+        Assert.Equal(265, await db.VoterRecords.Where(v => v.ProcessId == running.Id).Select(v => v.VoterKey).Distinct().CountAsync(Cancel));
+        var overspent = (await db.BudgetBallots.Where(b => b.BudgetId == fund).ToListAsync(Cancel))
+            .Where(b => b.Choices.Sum(c => fundProjects[c.ProjectId].EstimatedCost) > 80_000m);
+        Assert.Empty(overspent);
+
+        using var anonymous = Fixture.CreateClient();
+        var tally = await anonymous.GetFromJsonAsync<JsonElement>($"/api/processes/{running.Id}/tally", Cancel);
+        Assert.Equal(265, tally.GetProperty("voters").GetInt32());
+        Assert.Equal(cityBallots + fundBallots, tally.GetProperty("ballots").GetInt32());
+        Assert.Contains("265 people have voted so far.", await anonymous.GetStringAsync("/processes/riverside-budget-2027", Cancel), StringComparison.Ordinal);
     }
 }

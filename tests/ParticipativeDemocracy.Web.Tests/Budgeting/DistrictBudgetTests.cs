@@ -3,9 +3,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Jobs;
+using ParticipativeDemocracy.Web.Realtime;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
@@ -54,6 +57,7 @@ public sealed class DistrictBudgetTests(PlatformFixture fixture) : PlatformTest(
 
         var tally = await anonymous.GetFromJsonAsync<JsonElement>(scenario.Url("tally"), Cancel);
         Assert.Equal(3, tally.GetProperty("ballots").GetInt32());
+        Assert.Equal(2, tally.GetProperty("voters").GetInt32());
         Assert.Equal([2, 1], tally.GetProperty("budgets").EnumerateArray().Select(b => b.GetProperty("ballots").GetInt32()));
 
         scenario.PassDeadline();
@@ -83,7 +87,38 @@ public sealed class DistrictBudgetTests(PlatformFixture fixture) : PlatformTest(
 
         var page = await anonymous.GetStringAsync("/processes/riverside-budget/results", Cancel);
         Assert.Contains("Riverside fund", page, StringComparison.Ordinal);
+        Assert.Contains("2 people voted across 2 budgets.", page, StringComparison.Ordinal);
         Assert.Contains($"ballots.pb?budgetId={riverside}", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Turnout_counts_people_not_ballots_on_the_page_and_in_signalr_pushes()
+    {
+        var (scenario, riverside) = await CityAndRiversideAsync();
+        scenario.OpenVoting();
+        using var anonymous = Fixture.CreateClient();
+        var riversidePass = await BudgetScenario.PassAsync(anonymous, (await scenario.CodesAsync(1, "Riverside"))[0]);
+        var elyPass = await BudgetScenario.PassAsync(anonymous, (await scenario.CodesAsync(1, "Ely"))[0]);
+        await using var hub = await HubClient.ConnectAsync(Fixture, Cancel);
+        var threeBallots = new TaskCompletionSource<TallyView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<TallyView>(nameof(IProcessClient.TallyChanged), tally =>
+        {
+            if (tally.Ballots == 3)
+            {
+                threeBallots.TrySetResult(tally);
+            }
+        });
+        await hub.InvokeAsync(nameof(ProcessHub.WatchProcess), scenario.ProcessId, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(scenario, anonymous, riversidePass, scenario.ProcessId, "Trees")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(scenario, anonymous, riversidePass, riverside, "Bridge")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await VoteAsync(scenario, anonymous, elyPass, scenario.ProcessId, "Pool")).StatusCode);
+
+        var pushed = await threeBallots.Task.WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+        Assert.Equal(2, pushed.Voters);
+        var page = await anonymous.GetStringAsync("/processes/riverside-budget", Cancel);
+        Assert.Contains("2 people have voted so far.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 people have voted", page, StringComparison.Ordinal);
     }
 
     [Fact]

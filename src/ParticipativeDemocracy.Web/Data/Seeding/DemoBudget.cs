@@ -4,19 +4,35 @@ using ParticipativeDemocracy.Web.Features.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Data.Seeding;
 
-/// <summary>The demo budget in its voting phase: real-looking projects and a few hundred ballots, so tallies move at once.</summary>
+/// <summary>
+/// The demo budget in its voting phase: a city-wide budget beside the Riverside neighbourhood fund, so the
+/// ballot page shows two budgets; real-looking projects and a few hundred ballots, so tallies move at once.
+/// Some Riverside residents voted in both budgets: the turnout (people) is below the number of ballots.
+/// </summary>
 internal static class DemoBudget
 {
-    private static readonly (string Title, string Description, string District, decimal Cost)[] Projects =
+    public const decimal CityWideAmount = 250_000m;
+
+    public const decimal RiversideAmount = 80_000m;
+
+    public const string RiversideDistrict = "Riverside";
+
+    public const string RiversideFund = "Riverside neighbourhood fund";
+
+    /// <summary>Popularity: the share of a budget's voters who pick the project when it still fits their budget.</summary>
+    private static readonly (string Title, string Description, string District, decimal Cost, double Popularity)[] Projects =
     [
-        ("Safer crossing on Mill Lane", "A zebra crossing and lower kerbs by the primary school.", "Mill Lane", 45_000m),
-        ("Riverside path lighting", "Solar lights along the 1.2 km river path used after dark by commuters.", "Riverside", 62_000m),
-        ("Community fridge", "A shared fridge and volunteer rota at the community centre to cut food waste.", "Town centre", 8_500m),
-        ("Play area for older children", "Climbing frame and ball court in Jubilee Park for ages 8–14.", "Jubilee Park", 95_000m),
-        ("Street trees on Station Road", "Forty trees with watering bags for three summers.", "Station Road", 38_000m),
-        ("Repair café tools", "Tools, benches and insurance for a monthly repair café.", "Town centre", 6_000m),
-        ("Bus shelter seating", "Seats and shelters at six stops used by older residents.", "Various", 54_000m),
-        ("Youth music studio", "Equipment for a free recording studio in the youth club.", "Riverside", 27_500m),
+        ("Safer crossing on Mill Lane", "A zebra crossing and lower kerbs by the primary school.", "Mill Lane", 45_000m, 0.55),
+        ("Riverside path lighting", "Solar lights along the 1.2 km river path used after dark by commuters.", RiversideDistrict, 62_000m, 0.5),
+        ("Community fridge", "A shared fridge and volunteer rota at the community centre to cut food waste.", "Town centre", 8_500m, 0.6),
+        ("Play area for older children", "Climbing frame and ball court in Jubilee Park for ages 8–14.", "Jubilee Park", 95_000m, 0.3),
+        ("Street trees on Station Road", "Forty trees with watering bags for three summers.", "Station Road", 38_000m, 0.45),
+        ("Repair café tools", "Tools, benches and insurance for a monthly repair café.", "Town centre", 6_000m, 0.5),
+        ("Bus shelter seating", "Seats and shelters at six stops used by older residents.", "Various", 54_000m, 0.4),
+        ("Youth music studio", "Equipment for a free recording studio in the youth club.", RiversideDistrict, 27_500m, 0.35),
+        ("Water taps for the Riverside allotments", "Two standpipes, so plot holders stop carrying water from the boathouse.", RiversideDistrict, 12_000m, 0.55),
+        ("Benches on the boathouse steps", "Six oak benches facing the river, with armrests for older residents.", RiversideDistrict, 9_500m, 0.45),
+        ("Wildflower verges on Quay Street", "800 m of verge sown for pollinators and mown twice a year.", RiversideDistrict, 7_000m, 0.6),
     ];
 
     public static async Task SeedAsync(AppDbContext db, Guid processId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -28,45 +44,70 @@ internal static class DemoBudget
 
         db.BudgetSettings.Add(new BudgetSettings
         {
-            ProcessId = processId, Amount = 250_000m, Currency = "GBP", BallotKind = BudgetBallotKind.Approval,
+            ProcessId = processId, Amount = CityWideAmount + RiversideAmount, Currency = "GBP", BallotKind = BudgetBallotKind.Approval,
             MinProjects = 1, MustFitBudget = true, CountingRule = BudgetCountingRule.EqualShares, Completion = BudgetCompletion.Add1,
             TieBreak = BudgetTieBreak.CostVotesLot, Seed = 2027, TallyVisibility = TallyVisibility.Public,
             VotingOpensAt = now.AddDays(-7), VotingClosesAt = now.AddDays(14), ConfigurationVersion = 1,
         });
-        db.ProcessBudgets.Add(new ProcessBudget { Id = processId, ProcessId = processId, Name = "City-wide", Amount = 250_000m });
-        var projects = Projects.Select((p, i) => new BudgetProject
+        var city = new ProcessBudget { Id = processId, ProcessId = processId, Name = "City-wide", Amount = CityWideAmount };
+        var riverside = new ProcessBudget
         {
-            Id = Guid.CreateVersion7(now), ProcessId = processId, BudgetId = processId, Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description,
-            District = p.District, EstimatedCost = p.Cost, Status = ProposalStatus.Feasible, CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-10),
-        }).ToList();
-        db.BudgetProjects.AddRange(projects);
-        db.BudgetBallots.AddRange(Ballots(processId, projects, now));
+            Id = Guid.CreateVersion7(now), ProcessId = processId, Name = RiversideFund, Amount = RiversideAmount, District = RiversideDistrict, Position = 1,
+        };
+        db.ProcessBudgets.AddRange(city, riverside);
+        var projects = Projects.Select((p, i) => (Project: new BudgetProject
+        {
+            Id = Guid.CreateVersion7(now), ProcessId = processId, BudgetId = ProcessBudgets.ForDistrict([city, riverside], p.District)!.Id,
+            Code = $"P{i + 1:D2}", Title = p.Title, Description = p.Description, District = p.District, EstimatedCost = p.Cost,
+            Status = ProposalStatus.Feasible, CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-10),
+        }, p.Popularity)).ToList();
+        db.BudgetProjects.AddRange(projects.Select(p => p.Project));
+        Vote(db, city, [.. projects.Where(p => p.Project.BudgetId == city.Id)], now);
+        Vote(db, riverside, [.. projects.Where(p => p.Project.BudgetId == riverside.Id)], now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Seeded, so every demo install shows the same figures.</summary>
-    private static IEnumerable<BudgetBallot> Ballots(Guid processId, List<BudgetProject> projects, DateTimeOffset now)
+    /// <summary>
+    /// Seeded, so every demo install shows the same figures. The first 80 city-wide voters live in Riverside;
+    /// three in four of them also vote in its fund (same registry key), and 25 more vote in the fund only.
+    /// </summary>
+    private static void Vote(AppDbContext db, ProcessBudget budget, List<(BudgetProject Project, double Popularity)> projects, DateTimeOffset now)
     {
         var random = new Random(2027);
-        double[] popularity = [0.55, 0.35, 0.6, 0.3, 0.45, 0.5, 0.4, 0.25];
-        for (var voter = 0; voter < 240; voter++)
+        var voters = Enumerable.Range(0, 240).Select(_ => NextGuid(random)).ToList();
+        var riversiders = voters.Take(80).Where(_ => random.NextDouble() < 0.75).Concat(Enumerable.Range(0, 25).Select(_ => NextGuid(random)));
+        var random2 = new Random(budget.District is null ? 1 : 2);
+        foreach (var voter in budget.District is null ? voters : riversiders.ToList())
         {
             var choices = new List<BallotChoice>();
             var spent = 0m;
-            for (var p = 0; p < projects.Count; p++)
+            foreach (var (project, popularity) in projects)
             {
-                if (random.NextDouble() < popularity[p] && spent + projects[p].EstimatedCost <= 250_000m)
+                if (random2.NextDouble() < popularity && spent + project.EstimatedCost <= budget.Amount)
                 {
-                    choices.Add(new BallotChoice(projects[p].Id, 1));
-                    spent += projects[p].EstimatedCost;
+                    choices.Add(new BallotChoice(project.Id, 1));
+                    spent += project.EstimatedCost;
                 }
             }
 
-            yield return new BudgetBallot
+            var castAt = now.AddMinutes(-random2.Next(10_000));
+            db.BudgetBallots.Add(new BudgetBallot
             {
-                Id = Guid.CreateVersion7(now), ProcessId = processId, BudgetId = processId, ReceiptCode = BallotSecrets.NewReceiptCode(),
-                Choices = choices.Count > 0 ? choices : [new BallotChoice(projects[2].Id, 1)], CastAt = now.AddMinutes(-random.Next(10_000)),
-            };
+                Id = Guid.CreateVersion7(now), ProcessId = budget.ProcessId, BudgetId = budget.Id, ReceiptCode = BallotSecrets.NewReceiptCode(),
+                Choices = choices.Count > 0 ? choices : [new BallotChoice(projects.MaxBy(p => p.Popularity).Project.Id, 1)], CastAt = castAt,
+            });
+            db.VoterRecords.Add(new VoterRecord
+            {
+                ProcessId = budget.ProcessId, BudgetId = budget.Id, VoterKey = VoterKeys.ForCode(voter), Channel = VoteChannel.Online,
+                FirstVotedAt = castAt, LastVotedAt = castAt,
+            });
         }
+    }
+
+    private static Guid NextGuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
     }
 }

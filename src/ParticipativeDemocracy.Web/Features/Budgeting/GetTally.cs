@@ -24,9 +24,11 @@ public static class GetTally
             var budgets = (await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken))
                 .Select(b => new BudgetTally(b.Id, b.Name, b.District, perBudget.GetValueOrDefault(b.Id)))
                 .ToList();
+            // People, not ballots: a district resident who also votes city-wide has two registry rows under one key.
+            var voters = await db.VoterRecords.Where(v => v.ProcessId == query.ProcessId).Select(v => v.VoterKey).Distinct().CountAsync(cancellationToken);
             var showProjects = query.AsOfficer || settings.ClosedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
             var projects = showProjects ? await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken) : null;
-            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow()) { Budgets = budgets };
+            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow()) { Budgets = budgets, Voters = voters };
         }
     }
 
@@ -41,10 +43,16 @@ public static class GetTally
     }
 }
 
-/// <summary><see cref="Ballots"/> counts ballots in all budgets (a resident of a district may cast two); <see cref="Budgets"/> has each budget's.</summary>
+/// <summary>
+/// <see cref="Ballots"/> counts ballots in all budgets (a resident of a district may cast two);
+/// <see cref="Voters"/> counts the people who cast them (the turnout); <see cref="Budgets"/> has each budget's.
+/// </summary>
 public sealed record TallyView(Guid ProcessId, int Ballots, IReadOnlyList<ProjectTally>? Projects, DateTimeOffset At)
 {
     public IReadOnlyList<BudgetTally> Budgets { get; init; } = [];
+
+    /// <summary>Distinct voters in the "has voted" registry across the process's budgets; ballots stay anonymous.</summary>
+    public int Voters { get; init; }
 }
 
 public sealed record BudgetTally(Guid BudgetId, string Name, string? District, int Ballots);

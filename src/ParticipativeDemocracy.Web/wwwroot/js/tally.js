@@ -4,7 +4,7 @@ const live = document.querySelector("[data-live-tally]");
 if (live && window.signalR) {
   const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/processes").withAutomaticReconnect().build();
   connection.on("TallyChanged", (tally) => {
-    live.querySelector("[data-turnout]").textContent = live.dataset.turnoutTemplate.replace("{0}", tally.ballots);
+    live.querySelector("[data-turnout]").textContent = live.dataset.turnoutTemplate.replace("{0}", tally.voters);
     for (const project of tally.projects ?? []) {
       const cell = live.querySelector(`[data-votes-of="${project.code}"]`);
       if (cell) cell.textContent = project.votes;
