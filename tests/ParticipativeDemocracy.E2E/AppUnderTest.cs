@@ -106,8 +106,8 @@ public sealed class AppUnderTest : IAsyncLifetime
         throw new TimeoutException($"No e-mail to {to}.");
     }
 
-    /// <summary>A ready roll with one person on it, as an officer's import would leave it.</summary>
-    public async Task SeedRollAsync(string reference, DateOnly born, string postcode)
+    /// <summary>A ready roll with one person on it, as an officer's import would leave it; tests seeding several pick theirs by id.</summary>
+    public async Task<Guid> SeedRollAsync(string reference, DateOnly born, string postcode)
     {
         await using var scope = _factory!.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -121,6 +121,7 @@ public sealed class AppUnderTest : IAsyncLifetime
             MatchHash = hasher.MatchHash(reference, born, postcode), DateOfBirth = born, District = "Riverside",
         });
         await db.SaveChangesAsync();
+        return roll.Id;
     }
 
     public async ValueTask DisposeAsync()

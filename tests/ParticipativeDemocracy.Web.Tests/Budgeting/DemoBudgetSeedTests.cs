@@ -68,7 +68,7 @@ public sealed class DemoBudgetSeedTests(PlatformFixture fixture) : PlatformTest(
         var fundProjects = await db.BudgetProjects.Where(p => p.BudgetId == fund).ToDictionaryAsync(p => p.Id, Cancel);
         Assert.Equal(5, fundProjects.Count);
         Assert.All(fundProjects.Values, p => Assert.Equal("Riverside", p.District));
-        Assert.Equal(6, await db.BudgetProjects.CountAsync(p => p.BudgetId == running.Id, Cancel));
+        Assert.Equal(7, await db.BudgetProjects.CountAsync(p => p.BudgetId == running.Id, Cancel));
 
         var cityBallots = await db.BudgetBallots.CountAsync(b => b.BudgetId == running.Id, Cancel);
         var fundBallots = await db.BudgetBallots.CountAsync(b => b.BudgetId == fund, Cancel);

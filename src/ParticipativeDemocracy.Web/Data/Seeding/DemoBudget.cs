@@ -33,6 +33,7 @@ internal static class DemoBudget
         ("Water taps for the Riverside allotments", "Two standpipes, so plot holders stop carrying water from the boathouse.", RiversideDistrict, 12_000m, 0.55),
         ("Benches on the boathouse steps", "Six oak benches facing the river, with armrests for older residents.", RiversideDistrict, 9_500m, 0.45),
         ("Wildflower verges on Quay Street", "800 m of verge sown for pollinators and mown twice a year.", RiversideDistrict, 7_000m, 0.6),
+        ("Skate park by the leisure centre", "A concrete bowl and ramps designed with the young people who use the car park now.", "Leisure centre", 70_000m, 0.35),
     ];
 
     public static async Task SeedAsync(AppDbContext db, Guid processId, DateTimeOffset now, CancellationToken cancellationToken)

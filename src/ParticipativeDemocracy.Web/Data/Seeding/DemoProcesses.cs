@@ -12,7 +12,7 @@ internal static class DemoProcesses
     {
         yield return Create(councilId, now, ProcessKind.ParticipatoryBudget, BudgetSlug,
             "Riverside community budget 2027",
-            "Residents of Riverside decide how to spend £250,000 on local projects.",
+            "Residents decide how to spend £250,000 on projects across the town, and Riverside residents £80,000 more in their neighbourhood.",
             ProcessStatus.Open, now.AddDays(-7), now.AddDays(14));
         yield return Create(councilId, now, ProcessKind.CitizensJury, JurySlug,
             "Citizens' jury on clean air around schools",
