@@ -51,18 +51,14 @@ public sealed class BallotBox(
         }
 
         var receipt = BallotSecrets.NewReceiptCode();
-        bool replaced;
-        if (BudgetVoters.PicksOneDistrict(budget, voter) && db.Database.CurrentTransaction is null)
+        await using var transaction = BudgetVoters.PicksOneDistrict(budget, voter) && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
+        var replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
+        if (transaction is not null)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
-            replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
-            replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
         }
 
         afterCommit.Publish(new BallotCast(facts.ProcessId));
