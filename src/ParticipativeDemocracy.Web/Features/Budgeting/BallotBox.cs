@@ -100,7 +100,7 @@ public sealed class BallotBox(
         var json = JsonSerializer.Serialize(choices);
         // The first budget's id is the process's, so single-budget processes keep the keys they always had.
         var key = secrets.ReplacementKey(budgetId, voterKey);
-        var row = (await db.Database.SqlQuery<CastRow>($"""
+        var row = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
             WITH voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
                 VALUES ({processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now})
@@ -115,7 +115,7 @@ public sealed class BallotBox(
                 RETURNING (xmax <> 0) AS replaced
             )
             SELECT (SELECT count(*) FROM voter)::int AS "Recorded", coalesce((SELECT replaced FROM ballot), false) AS "Replaced"
-            """).ToListAsync(cancellationToken)).Single();
+            """), l["VotedOnPaper"], cancellationToken);
         return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }
 
