@@ -16,7 +16,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// here (400, naming each ballot), and voters who already voted (409). Breaking the ballot rules does not
 /// refuse a ballot: it is a fact of the paper, and the ballot is counted as spoilt (ADR 0007).
 /// </summary>
-public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility, RollHasher hasher, PaperBallots paper, IStringLocalizer<BudgetText> t)
+public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility, RollHasher hasher, IStringLocalizer<BudgetText> t)
 {
     /// <param name="field">The request field of a ballot, by its position: "ballots[2]", or "ballot".</param>
     /// <param name="elsewhere">References already at other places of the batch.</param>
@@ -26,12 +26,12 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
     {
         var failures = ballots.SelectMany(b => KeyingErrors(scope, b, field(b.Position))).ToList();
         failures.AddRange(Repeated(ballots, elsewhere));
-        var hashes = ballots.Select(b => hasher.ReferenceHash(b.Ballot.VoterReference)).Distinct().ToList();
+        var hashes = ballots.Select(b => hasher.ReferenceHash(b.Ballot.VoterReference)).ToList();
         var assessed = await eligibility.AssessReferencesAsync(scope.Batch.ProcessId, hashes, cancellationToken);
-        foreach (var ballot in ballots)
+        var found = hashes.Select(h => assessed[h]).ToList();
+        for (var i = 0; i < ballots.Count; i++)
         {
-            var found = assessed[hasher.ReferenceHash(ballot.Ballot.VoterReference)];
-            failures.AddRange(IneligibleErrors(scope, ballot, found, field(ballot.Position)));
+            failures.AddRange(IneligibleErrors(scope, ballots[i], found[i], field(ballots[i].Position)));
         }
 
         if (failures.Count > 0)
@@ -39,7 +39,7 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
             throw new ValidationException(failures);
         }
 
-        await EnsureNotVotedAsync(scope, ballots, assessed, cancellationToken);
+        await EnsureNotVotedAsync(scope, ballots, hashes, found, cancellationToken);
     }
 
     private IEnumerable<ValidationFailure> KeyingErrors(PaperScope scope, PlacedBallot placed, string field)
@@ -87,19 +87,19 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
     /// 409 for a person who voted online or assisted in any budget of the process, on paper in this budget, or
     /// — their district unknown — in another district's budget (one district budget only, as online).
     /// </summary>
+    /// <param name="hashes">Each ballot's reference hash: its registry key is the roll key an online voter of that entry has.</param>
     private async Task EnsureNotVotedAsync(
-        PaperScope scope, IReadOnlyList<PlacedBallot> ballots, IReadOnlyDictionary<string, ReferenceEligibility> assessed,
+        PaperScope scope, IReadOnlyList<PlacedBallot> ballots, List<string> hashes, List<ReferenceEligibility> found,
         CancellationToken cancellationToken)
     {
-        var keys = ballots.Select(b => paper.KeyOf(b.Ballot.VoterReference)).Distinct().ToList();
+        var keys = hashes.Select(VoterKeys.ForRollReference).ToList();
         var records = (await db.VoterRecords.AsNoTracking().Where(v => v.ProcessId == scope.Batch.ProcessId && keys.Contains(v.VoterKey))
             .Select(v => new { v.VoterKey, v.BudgetId, v.Channel }).ToListAsync(cancellationToken)).ToLookup(v => v.VoterKey);
         var districtBudgets = scope.Budgets.Where(b => b.District is not null && b.Id != scope.Budget.Id).ToDictionary(b => b.Id);
         var problems = new List<string>();
-        foreach (var ballot in ballots)
+        for (var i = 0; i < ballots.Count; i++)
         {
-            var voted = records[paper.KeyOf(ballot.Ballot.VoterReference)].ToList();
-            var districtKnown = assessed[hasher.ReferenceHash(ballot.Ballot.VoterReference)].Entry?.District is not null;
+            var (ballot, voted, districtKnown) = (ballots[i], records[keys[i]].ToList(), found[i].Entry?.District is not null);
             if (voted.Any(v => v.Channel != VoteChannel.Paper))
             {
                 problems.Add(Format("PaperVotedOnline", Name(ballot)));
@@ -121,7 +121,7 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
         }
     }
 
-    /// <summary>"ballot 3 (R-17)": officers find it by its place in the pile and the reference printed on it.</summary>
+    /// <summary>"Ballot 3 (R-17)": officers find it by its place in the pile and the reference printed on it.</summary>
     private string Name(PlacedBallot placed) => Format("PaperBallotName", placed.Position + 1, placed.Ballot.VoterReference);
 
     private string Format(string key, params object[] arguments) => string.Format(CultureInfo.CurrentCulture, t[key], arguments);
