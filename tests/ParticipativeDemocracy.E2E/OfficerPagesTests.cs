@@ -83,7 +83,7 @@ public sealed class OfficerPagesTests(AppUnderTest app, Browser browser) : PageS
         await Page.GotoAsync($"/admin/processes/{budgetId}/paper");
         await Page.GetByLabel("Label written on the batch").FillAsync("Town hall box 1");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Open the batch" }).ClickAsync();
-        await Page.GetByLabel("Ballots in this batch").FillAsync("E2E-1: P01\nE2E-2: P02");
+        await Page.GetByLabel("Ballots in this batch").FillAsync("E2E-1: P01\nE2E-2: P03");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save this keying" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=paper-batch]", new() { HasText = "Town hall box 1" })).ToContainTextAsync("Keyed 1 of 2 times");
         await Assertions.Expect(Page.Locator("[data-testid=paper-set-aside]")).ToContainTextAsync("Spoilt");
