@@ -64,6 +64,7 @@ public sealed class BudgetJourneyTests(AppUnderTest app, Browser browser) : Page
             await Page.GetByLabel("Canal benches").CheckAsync();
             await Page.GetByRole(AriaRole.Button, new() { Name = "Submit my vote" }).ClickAsync();
             await Assertions.Expect(Page.Locator("[data-testid=receipt]")).ToBeVisibleAsync();
+            var receipt = await Page.Locator("[data-testid=receipt] .pd-receipt").InnerTextAsync();
 
             App.Clock.Offset = TimeSpan.FromDays(4) + TimeSpan.FromHours(1);
             await using (var scope = App.Services.CreateAsyncScope())
@@ -74,6 +75,12 @@ public sealed class BudgetJourneyTests(AppUnderTest app, Browser browser) : Page
             await Page.GotoAsync("/processes/canal-side-budget/results");
             await Assertions.Expect(Page.Locator("[data-testid=results-summary]")).ToContainTextAsync("1 people voted");
             await Assertions.Expect(Page.Locator("[data-testid=results-table]")).ToContainTextAsync("Funded");
+            await AssertAccessibleAsync();
+
+            await Page.Locator("[data-testid=check-receipt]").ClickAsync();
+            await Page.GetByLabel("Receipt code").FillAsync(receipt.ToLowerInvariant());
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Check receipt" }).ClickAsync();
+            await Assertions.Expect(Page.Locator("[data-testid=receipt-choices]")).ToContainTextAsync("Canal benches");
             await AssertAccessibleAsync();
             AssertNoConsoleErrors();
         }

@@ -69,6 +69,8 @@ internal static class EndpointMatrix
         ["GET /api/processes/{processId:guid}/results"] = "Anonymous",
         ["GET /api/processes/{processId:guid}/ballots.pb"] = "Anonymous",
         ["GET /api/processes/{processId:guid}/ballots.csv"] = "Anonymous",
+        ["GET /api/processes/{processId:guid}/receipts/{code}"] = "Anonymous",
+        ["GET,POST /processes/{Slug}/receipt"] = "Anonymous",
         ["GET,POST /processes/{Slug}"] = "Anonymous",
         ["GET,POST /processes/{Slug}/propose"] = "SignedIn",
         ["GET,POST /processes/{Slug}/results"] = "Anonymous",

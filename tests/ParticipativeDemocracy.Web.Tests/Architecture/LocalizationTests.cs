@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ParticipativeDemocracy.Web.Features.Deliberation;
 
 namespace ParticipativeDemocracy.Web.Tests.Architecture;
 
@@ -16,6 +17,15 @@ public sealed class LocalizationTests
         Assert.Empty(english.Keys.Except(welsh.Keys));
         Assert.Empty(welsh.Keys.Except(english.Keys));
         Assert.DoesNotContain(welsh, pair => string.IsNullOrWhiteSpace(pair.Value));
+    }
+
+    [Fact]
+    public void The_session_record_phrases_read_in_english_as_they_are_stored()
+    {
+        var english = Texts(Path.Combine(RepositoryRoot.Path, "src", "ParticipativeDemocracy.Web", "Resources", "SharedResource.resx"));
+
+        Assert.NotEmpty(RoomRecordLine.EnglishFormats);
+        Assert.All(RoomRecordLine.EnglishFormats, phrase => Assert.Equal(phrase.Value, english.GetValueOrDefault($"JuryRecord_{phrase.Key}")));
     }
 
     private static Dictionary<string, string> Texts(string path) =>

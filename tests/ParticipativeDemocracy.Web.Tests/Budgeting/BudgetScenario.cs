@@ -9,7 +9,7 @@ namespace ParticipativeDemocracy.Web.Tests.Budgeting;
 /// <summary>Builds a budget through the API as an officer would: a process, its rules, reviewed projects.</summary>
 public sealed class BudgetScenario
 {
-    public const string Password = "Scenario-Password-1!";
+    public const string Password = OfficerProcess.Password;
 
     private BudgetScenario(PlatformFixture fixture, HttpClient officer, Guid processId)
     {
@@ -34,23 +34,9 @@ public sealed class BudgetScenario
 
     public static async Task<BudgetScenario> CreateAsync(PlatformFixture fixture, object? rules = null)
     {
-        await using (var db = fixture.CreateDbContext())
-        {
-            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Council", Slug = "council", TimeZone = "Europe/London" });
-            await db.SaveChangesAsync();
-        }
-
-        await fixture.CreateUserAsync("officer@budget.example", Password, "Officer");
-        var officer = await BrowserSession.SignedInClientAsync(fixture, "officer@budget.example", Password);
-        await using var read = fixture.CreateDbContext();
-        var councilId = read.Organisations.Single().Id;
-        var created = await officer.PostAsJsonAsync("/api/processes", new
-        {
-            organisationId = councilId, kind = "ParticipatoryBudget", title = "Riverside budget",
-            opensAt = PlatformFixture.Start, closesAt = PlatformFixture.Start.AddDays(14), publish = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var processId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (officer, processId, _) = await OfficerProcess.CreateAsync(
+            fixture, "officer@budget.example",
+            new ProcessDraft("ParticipatoryBudget", "Riverside budget", PlatformFixture.Start, PlatformFixture.Start.AddDays(14)));
         var scenario = new BudgetScenario(fixture, officer, processId);
         var configured = await officer.PutAsJsonAsync(scenario.Url("budget"), rules ?? BudgetScenario.Rules());
         Assert.Equal(HttpStatusCode.OK, configured.StatusCode);

@@ -122,6 +122,26 @@ public sealed partial class DeliberationUiTests(PlatformFixture fixture) : Platf
     }
 
     [Fact]
+    public async Task The_session_record_reads_in_welsh_for_a_welsh_reader()
+    {
+        var jury = await JuryScenario.CreateAsync(Fixture, "Aisha");
+        var facilitator = await jury.FacilitatorAsync();
+        var (sessionId, _) = await jury.CreateSessionAsync(facilitator);
+        var aisha = await jury.MemberAsync("Aisha");
+        await Expect(HttpStatusCode.NoContent, facilitator.Http.PostAsJsonAsync($"/api/juries/sessions/{sessionId}/control", new { action = "Start" }, Cancel));
+        await Expect(HttpStatusCode.NoContent, aisha.Http.PostAsJsonAsync($"/api/juries/sessions/{sessionId}/hand", new { raised = true }, Cancel));
+        await Expect(HttpStatusCode.NoContent, facilitator.Http.PostAsJsonAsync($"/api/juries/sessions/{sessionId}/control", new { action = "GiveFloor" }, Cancel));
+        await Expect(HttpStatusCode.NoContent, facilitator.Http.PostAsJsonAsync($"/api/juries/sessions/{sessionId}/control", new { action = "End" }, Cancel));
+
+        var page = WebUtility.HtmlDecode(await aisha.Http.GetStringAsync($"/juries/{JuryScenario.Slug}/sessions/{sessionId}?culture=cy", Cancel));
+        Assert.Contains("Dechreuodd y sesiwn", page, StringComparison.Ordinal);
+        Assert.Contains("Rhoddwyd y llawr i Aisha", page, StringComparison.Ordinal);
+        Assert.Contains("Siaradodd Aisha am 0:00", page, StringComparison.Ordinal);
+        Assert.Contains("Daeth y sesiwn i ben", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Session started", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_room_works_without_javascript_through_plain_form_posts()
     {
         var jury = await JuryScenario.CreateAsync(Fixture, "Aisha");

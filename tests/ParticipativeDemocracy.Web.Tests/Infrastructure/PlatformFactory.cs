@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ParticipativeDemocracy.Web.Data;
 
 namespace ParticipativeDemocracy.Web.Tests.Infrastructure;
 
@@ -32,6 +34,8 @@ public sealed class PlatformFactory(string connectionString, TestClock clock, in
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<Serilog.Core.ILogEventSink, ServerErrorLog>();
+            services.AddSingleton<DatabaseCommandLog>();
+            services.ConfigureDbContext<AppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DatabaseCommandLog>()));
         });
     }
 }

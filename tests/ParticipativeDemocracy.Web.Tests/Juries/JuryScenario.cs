@@ -10,7 +10,7 @@ namespace ParticipativeDemocracy.Web.Tests.Juries;
 /// <summary>Builds a jury through the API as an officer would: a process, its quotas, a pool.</summary>
 public sealed class JuryScenario
 {
-    public const string Password = "Scenario-Password-1!";
+    public const string Password = OfficerProcess.Password;
 
     private JuryScenario(PlatformFixture fixture, HttpClient officer, Guid processId, string slug)
     {
@@ -47,23 +47,10 @@ public sealed class JuryScenario
 
     public static async Task<JuryScenario> CreateAsync(PlatformFixture fixture, object? settings = null)
     {
-        var council = Guid.NewGuid();
-        await using (var db = fixture.CreateDbContext())
-        {
-            db.Organisations.Add(new Organisation { Id = council, Name = "Council", Slug = "council", TimeZone = "Europe/London" });
-            await db.SaveChangesAsync();
-        }
-
-        await fixture.CreateUserAsync("officer@jury.example", Password, "Officer");
-        var officer = await BrowserSession.SignedInClientAsync(fixture, "officer@jury.example", Password);
-        var created = await officer.PostAsJsonAsync("/api/processes", new
-        {
-            organisationId = council, kind = "CitizensJury", title = "Clean air jury",
-            opensAt = PlatformFixture.Start, closesAt = PlatformFixture.Start.AddDays(60), publish = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var scenario = new JuryScenario(fixture, officer, body.GetProperty("id").GetGuid(), body.GetProperty("slug").GetString()!);
+        var (officer, processId, slug) = await OfficerProcess.CreateAsync(
+            fixture, "officer@jury.example",
+            new ProcessDraft("CitizensJury", "Clean air jury", PlatformFixture.Start, PlatformFixture.Start.AddDays(60)));
+        var scenario = new JuryScenario(fixture, officer, processId, slug);
         var configured = await officer.PutAsJsonAsync(scenario.Url(), settings ?? Settings());
         Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
         return scenario;

@@ -10,7 +10,7 @@ namespace ParticipativeDemocracy.Web.Tests.Partnerships;
 /// <summary>An officer sets up a partnership through the API; members are accounts added at their player level.</summary>
 public sealed class PartnershipScenario
 {
-    public const string Password = "Scenario-Password-1!";
+    public const string Password = OfficerProcess.Password;
 
     private PartnershipScenario(PlatformFixture fixture, HttpClient officer, Guid processId, string slug)
     {
@@ -32,25 +32,12 @@ public sealed class PartnershipScenario
 
     public static async Task<PartnershipScenario> CreateAsync(PlatformFixture fixture, int minGroupSize = 2)
     {
-        await using (var db = fixture.CreateDbContext())
-        {
-            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Council", Slug = "council", TimeZone = "Europe/London" });
-            await db.SaveChangesAsync();
-        }
-
-        await fixture.CreateUserAsync("officer@partners.example", Password, "Officer");
-        var officer = await BrowserSession.SignedInClientAsync(fixture, "officer@partners.example", Password);
-        await using var read = fixture.CreateDbContext();
-        var councilId = await read.Organisations.Select(o => o.Id).SingleAsync();
-        var created = await officer.PostAsJsonAsync("/api/processes", new
-        {
-            organisationId = councilId, kind = "Partnership", title = "Riverside community safety partnership",
-            summary = "Residents, police officers, housing managers and councillors working on safety by the river.",
-            opensAt = PlatformFixture.Start, publish = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var scenario = new PartnershipScenario(fixture, officer, body.GetProperty("id").GetGuid(), body.GetProperty("slug").GetString()!);
+        var (officer, processId, slug) = await OfficerProcess.CreateAsync(
+            fixture, "officer@partners.example",
+            new ProcessDraft(
+                "Partnership", "Riverside community safety partnership", PlatformFixture.Start,
+                Summary: "Residents, police officers, housing managers and councillors working on safety by the river."));
+        var scenario = new PartnershipScenario(fixture, officer, processId, slug);
         var configured = await officer.PutAsJsonAsync(scenario.Url(), new { minGroupSize });
         Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
         return scenario;

@@ -10,7 +10,7 @@ namespace ParticipativeDemocracy.Web.Tests.Polls;
 /// <summary>An officer sets up a service-user poll through the API: a process, then its questions and audience.</summary>
 public sealed class PollScenario
 {
-    public const string Password = "Scenario-Password-1!";
+    public const string Password = OfficerProcess.Password;
     public const string ManagerEmail = "manager@library.example";
 
     private PollScenario(PlatformFixture fixture, HttpClient officer, Guid processId, string slug)
@@ -37,24 +37,9 @@ public sealed class PollScenario
 
     public static async Task<PollScenario> CreateAsync(PlatformFixture fixture, object? settings = null, bool configure = true)
     {
-        await using (var db = fixture.CreateDbContext())
-        {
-            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "Council", Slug = "council", TimeZone = "Europe/London" });
-            await db.SaveChangesAsync();
-        }
-
-        await fixture.CreateUserAsync("officer@polls.example", Password, "Officer");
-        var officer = await BrowserSession.SignedInClientAsync(fixture, "officer@polls.example", Password);
-        await using var read = fixture.CreateDbContext();
-        var councilId = await read.Organisations.Select(o => o.Id).SingleAsync();
-        var created = await officer.PostAsJsonAsync("/api/processes", new
-        {
-            organisationId = councilId, kind = "ServiceUserPoll", title = "Library opening hours",
-            opensAt = OpensAt, closesAt = ClosesAt, publish = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var scenario = new PollScenario(fixture, officer, body.GetProperty("id").GetGuid(), body.GetProperty("slug").GetString()!);
+        var (officer, processId, slug) = await OfficerProcess.CreateAsync(
+            fixture, "officer@polls.example", new ProcessDraft("ServiceUserPoll", "Library opening hours", OpensAt, ClosesAt));
+        var scenario = new PollScenario(fixture, officer, processId, slug);
         if (configure)
         {
             var configured = await officer.PutAsJsonAsync(scenario.Url(), settings ?? Settings());

@@ -21,18 +21,35 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Af
             return await next(message, cancellationToken);
         }
 
+        if (message is IOwnTransactionCommand)
+        {
+            var written = await next(message, cancellationToken);
+            await PublishAsync();
+            return written;
+        }
+
         var isolation = message is ISerializableCommand ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted;
         await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
         var response = await next(message, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await PublishAsync();
+        return response;
+    }
+
+    private async Task PublishAsync()
+    {
         foreach (var notification in afterCommit.Drain())
         {
             await publisher.Publish(notification, CancellationToken.None);
         }
-
-        return response;
     }
 }
 
 /// <summary>Marks a command whose invariants need a serializable transaction (e.g. a budget must not be overspent).</summary>
 public interface ISerializableCommand;
+
+/// <summary>
+/// Marks a command whose handler writes with one statement (atomic by itself) and opens a transaction
+/// itself on the paths that need more: the pipeline does not wrap it in one, sparing the commit's round trip.
+/// </summary>
+public interface IOwnTransactionCommand;

@@ -28,6 +28,17 @@ public sealed record VerifiedEntry(Guid EntryId, string ReferenceHash, DateOnly 
 
 public sealed record UserEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
 
+/// <summary>What a decision about one person and one process rests on.</summary>
+public sealed class EligibilityInputs
+{
+    public required Process Process { get; init; }
+
+    public ProcessEligibility? Rules { get; init; }
+
+    /// <summary>The roll entry the account proved; null for code holders and accounts without one.</summary>
+    public VerifiedEntry? Entry { get; init; }
+}
+
 /// <summary>
 /// Decides whether someone may take part in a process. Ballot, code and jury features call this
 /// instead of reading the rules themselves, so the rules live in one place.
@@ -38,7 +49,7 @@ public sealed class EligibilityService(AppDbContext db)
     {
         if (userId is null)
         {
-            await LoadAsync(processId, cancellationToken);
+            await LoadAsync(processId, null, cancellationToken);
             return new EligibilityDecision(false, [IneligibleReason.NotSignedIn]);
         }
 
@@ -46,42 +57,50 @@ public sealed class EligibilityService(AppDbContext db)
     }
 
     /// <summary>The decision and the roll entry the account proved (on the process's roll, else its organisation's), if any.</summary>
-    public async Task<UserEligibility> AssessUserAsync(Guid processId, Guid userId, CancellationToken cancellationToken)
-    {
-        var (process, rules) = await LoadAsync(processId, cancellationToken);
-        var entry = await FindRollEntryAsync(process, userId, cancellationToken);
-        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
-        return new UserEligibility(Decide(rules, process, facts), entry);
-    }
+    public async Task<UserEligibility> AssessUserAsync(Guid processId, Guid userId, CancellationToken cancellationToken) =>
+        AssessUser(await LoadAsync(processId, userId, cancellationToken));
 
     /// <summary>
     /// A code holder. Officers print letters for the people on their roll who meet the process's rules,
     /// so the letter stands for the roll and age checks; the district the batch was issued for still counts.
     /// </summary>
-    public async Task<EligibilityDecision> CheckCodeHolderAsync(Guid processId, string? district, CancellationToken cancellationToken)
+    public async Task<EligibilityDecision> CheckCodeHolderAsync(Guid processId, string? district, CancellationToken cancellationToken) =>
+        CheckCodeHolder(await LoadAsync(processId, null, cancellationToken), district);
+
+    public static UserEligibility AssessUser(EligibilityInputs inputs)
     {
-        var (process, rules) = await LoadAsync(processId, cancellationToken);
-        var districtsOnly = rules is null ? null : new ProcessEligibility { ProcessId = processId, Districts = rules.Districts };
-        return Decide(districtsOnly, process, new PersonFacts(true, null, district));
+        var entry = inputs.Entry;
+        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
+        return new UserEligibility(Decide(inputs.Rules, inputs.Process, facts), entry);
     }
 
-    private async Task<(Process Process, ProcessEligibility? Rules)> LoadAsync(Guid processId, CancellationToken cancellationToken)
+    public static EligibilityDecision CheckCodeHolder(EligibilityInputs inputs, string? district)
     {
-        var process = await db.Processes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == processId, cancellationToken)
-                      ?? throw new NotFoundException("Process", processId);
-        var rules = await db.ProcessEligibility.AsNoTracking().SingleOrDefaultAsync(r => r.ProcessId == processId, cancellationToken);
-        return (process, rules);
+        var districtsOnly = inputs.Rules is null ? null : new ProcessEligibility { ProcessId = inputs.Process.Id, Districts = inputs.Rules.Districts };
+        return Decide(districtsOnly, inputs.Process, new PersonFacts(true, null, district));
     }
 
-    private Task<VerifiedEntry?> FindRollEntryAsync(Process process, Guid userId, CancellationToken cancellationToken) =>
-        (from v in db.RollVerifications
-         join e in db.VoterRollEntries on v.EntryId equals e.Id
-         join r in db.VoterRolls on v.RollId equals r.Id
-         where v.UserId == userId
-               && (r.ProcessId == process.Id || (r.ProcessId == null && r.OrganisationId == process.OrganisationId))
-         orderby r.ProcessId == null
-         select new VerifiedEntry(e.Id, e.ReferenceHash, e.DateOfBirth, e.District))
-        .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The process, its rules and the roll entry the account proved, as one query: callers needing more
+    /// (the ballot box) extend it, so a decision costs one round trip.
+    /// </summary>
+    public IQueryable<EligibilityInputs> Inputs(Guid processId, Guid? userId) =>
+        db.Processes.AsNoTracking().Where(p => p.Id == processId).Select(p => new EligibilityInputs
+        {
+            Process = p,
+            Rules = db.ProcessEligibility.FirstOrDefault(r => r.ProcessId == p.Id),
+            Entry = (from v in db.RollVerifications
+                     join e in db.VoterRollEntries on v.EntryId equals e.Id
+                     join r in db.VoterRolls on v.RollId equals r.Id
+                     where v.UserId == userId
+                           && (r.ProcessId == p.Id || (r.ProcessId == null && r.OrganisationId == p.OrganisationId))
+                     orderby r.ProcessId == null
+                     select new VerifiedEntry(e.Id, e.ReferenceHash, e.DateOfBirth, e.District))
+                .FirstOrDefault(),
+        });
+
+    private async Task<EligibilityInputs> LoadAsync(Guid processId, Guid? userId, CancellationToken cancellationToken) =>
+        await Inputs(processId, userId).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Process", processId);
 
     public static EligibilityDecision Decide(ProcessEligibility? rules, Process process, PersonFacts person)
     {

@@ -1311,6 +1311,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.PrimitiveCollection<List<string>>("Args")
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 

@@ -4,6 +4,7 @@ using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
 using ParticipativeDemocracy.Web.Data.Entities.Juries;
+using ParticipativeDemocracy.Web.Features.Deliberation;
 
 namespace ParticipativeDemocracy.Web.Data.Seeding;
 
@@ -64,10 +65,10 @@ internal static class DemoJuryRoom
             Id = Guid.CreateVersion7(now), SessionId = session.Id, UserId = m.UserId, DisplayName = m.DisplayName, RaisedAt = now.AddSeconds(-30 + (i * 10)),
         }));
         db.SessionRecord.AddRange(
-            Entry(session.Id, now.AddMinutes(-40), "Start", "Session started"),
-            Entry(session.Id, now.AddMinutes(-25), "MoveAgenda", "Agenda moved to 2. What the witnesses told us"),
-            Entry(session.Id, now.AddMinutes(-10), "MoveAgenda", "Agenda moved to 3. Options for school streets"),
-            Entry(session.Id, now.AddSeconds(-50), "GiveFloor", $"Floor given to {panel[0].DisplayName}"));
+            Entry(session.Id, now.AddMinutes(-40), RoomRecordLine.SessionStarted()),
+            Entry(session.Id, now.AddMinutes(-25), RoomRecordLine.AgendaMoved(2, Agenda[1])),
+            Entry(session.Id, now.AddMinutes(-10), RoomRecordLine.AgendaMoved(3, Agenda[2])),
+            Entry(session.Id, now.AddSeconds(-50), RoomRecordLine.FloorGiven(panel[0].DisplayName)));
     }
 
     private static void SeedRoundAndRecommendations(AppDbContext db, Guid processId, List<JuryPanelMember> panel, DateTimeOffset now)
@@ -127,8 +128,8 @@ internal static class DemoJuryRoom
             });
     }
 
-    private static SessionRecordEntry Entry(Guid sessionId, DateTimeOffset at, string kind, string text) =>
-        new() { SessionId = sessionId, At = at, Kind = kind, Text = text, ActorName = "facilitator@example.org" };
+    private static SessionRecordEntry Entry(Guid sessionId, DateTimeOffset at, RoomRecordLine line) =>
+        new() { SessionId = sessionId, At = at, Kind = line.Kind, Args = [.. line.Args], Text = line.English, ActorName = "facilitator@example.org" };
 
     private static RoundContribution Contribution(Guid roundId, JuryPanelMember member, Stance stance, string text, DateTimeOffset at) =>
         new() { Id = Guid.CreateVersion7(at), RoundId = roundId, UserId = member.UserId, DisplayName = member.DisplayName, Stance = stance, Text = text, PostedAt = at };

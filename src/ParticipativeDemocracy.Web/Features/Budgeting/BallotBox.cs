@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ParticipativeDemocracy.Web.Common.Behaviors;
+using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
@@ -22,22 +23,26 @@ public sealed record BallotReceipt(string ReceiptCode, DateTimeOffset CastAt, bo
 /// One upsert per table keeps one live ballot per voter under any concurrency.
 /// </summary>
 public sealed class BallotBox(
-    AppDbContext db, TimeProvider clock, BallotSecrets secrets, BudgetVoters budgetVoters, AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
+    AppDbContext db, EligibilityService eligibility, TimeProvider clock, BallotSecrets secrets, BudgetVoters budgetVoters, AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
 {
-    /// <summary><paramref name="budgetId"/> null: the process's only budget, else the budget of the chosen projects.</summary>
+    /// <summary><paramref name="userId"/>: the signed-in voter; null for a code holder.</summary>
+    public Task<BallotFacts> FactsAsync(Guid processId, Guid? userId, CancellationToken cancellationToken) =>
+        BallotFacts.LoadAsync(db, eligibility, processId, userId, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="budgetId"/> null: the process's only budget, else the budget of the chosen projects.
+    /// Outside a transaction (online ballots) the ballot is written by one statement, atomic by itself; a
+    /// transaction is opened only when a voter of unknown district picks a district budget.
+    /// </summary>
     public async Task<BallotReceipt> CastAsync(
-        Guid processId, BallotVoter voter, IReadOnlyList<CastChoice> cast, VoteChannel channel, Guid? budgetId, CancellationToken cancellationToken)
+        BallotFacts facts, BallotVoter voter, IReadOnlyList<CastChoice> cast, VoteChannel channel, Guid? budgetId, CancellationToken cancellationToken)
     {
-        var settings = await BudgetPhase.LoadSettingsAsync(db, processId, cancellationToken);
+        var settings = facts.BudgetSettings;
         var now = clock.GetUtcNow();
         BudgetPhase.EnsureVotingOpen(settings, now);
-        var budgets = await ProcessBudgets.LoadAsync(db, processId, cancellationToken);
-        var onBallot = await db.BudgetProjects.AsNoTracking()
-            .Where(p => p.ProcessId == processId && p.Status == ProposalStatus.Feasible)
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var budget = PickBudget(budgets, budgetId, cast, onBallot);
-        await budgetVoters.EnsureMayVoteAsync(budget, budgets, voter, cancellationToken);
-        var inBudget = onBallot.Where(p => p.Value.BudgetId == budget.Id).ToDictionary();
+        var budget = PickBudget(facts.Budgets, budgetId, cast, facts.OnBallot);
+        budgetVoters.EnsureMayVote(budget, voter);
+        var inBudget = facts.OnBallot.Where(p => p.Value.BudgetId == budget.Id).ToDictionary();
         var choices = cast.Select((c, rank) => new BallotChoice(c.ProjectId, ChoicePoints(settings, c, rank))).ToList();
         var failures = BallotRules.Check(settings, budget.Amount, inBudget, choices);
         if (failures.Count > 0)
@@ -45,11 +50,23 @@ public sealed class BallotBox(
             throw new ValidationException(failures);
         }
 
-        var superseded = voter.SupersededKey is { } old && await RemoveSupersededAsync(budget, old, cancellationToken);
         var receipt = BallotSecrets.NewReceiptCode();
-        var replaced = await RecordAsync(budget, voter.VoterKey, channel, choices, receipt, now, cancellationToken);
-        afterCommit.Publish(new BallotCast(processId));
-        return new BallotReceipt(receipt, now, replaced || superseded, budget.Id);
+        bool replaced;
+        if (BudgetVoters.PicksOneDistrict(budget, voter) && db.Database.CurrentTransaction is null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
+            replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
+            replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
+        }
+
+        afterCommit.Publish(new BallotCast(facts.ProcessId));
+        return new BallotReceipt(receipt, now, replaced, budget.Id);
     }
 
     private static ProcessBudget PickBudget(
@@ -78,28 +95,23 @@ public sealed class BallotBox(
         _ => 1,
     };
 
-    /// <summary>The person voted under another key before (their account, before proving a roll entry): that ballot goes.</summary>
-    private async Task<bool> RemoveSupersededAsync(ProcessBudget budget, string oldKey, CancellationToken cancellationToken)
-    {
-        var replacementKey = secrets.ReplacementKey(budget.Id, oldKey);
-        var ballots = await db.BudgetBallots.Where(b => b.BudgetId == budget.Id && b.ReplacementKey == replacementKey)
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.VoterRecords.Where(v => v.BudgetId == budget.Id && v.VoterKey == oldKey).ExecuteDeleteAsync(cancellationToken);
-        return ballots > 0;
-    }
-
     /// <summary>
     /// Registry and ballot in one statement: parallel casts by one voter queue on the registry row, so
-    /// the time each holds it is one round trip. A person who voted on paper cannot vote online.
+    /// the time each holds it is one round trip. A person who voted on paper cannot vote online. When the
+    /// person voted under another key before (their account, before proving a roll entry), that ballot
+    /// and registry row go in the same statement.
     /// </summary>
     private async Task<bool> RecordAsync(
-        ProcessBudget budget, string voterKey, VoteChannel channel, List<BallotChoice> choices, string receipt, DateTimeOffset now,
+        ProcessBudget budget, BallotVoter voter, VoteChannel channel, List<BallotChoice> choices, string receipt, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var (processId, budgetId) = (budget.ProcessId, budget.Id);
+        var (processId, budgetId, voterKey) = (budget.ProcessId, budget.Id, voter.VoterKey);
         var json = JsonSerializer.Serialize(choices);
         // The first budget's id is the process's, so single-budget processes keep the keys they always had.
         var key = secrets.ReplacementKey(budgetId, voterKey);
+        // No earlier key: an empty one, which no registry row or ballot has.
+        var oldKey = voter.SupersededKey ?? "";
+        var oldReplacementKey = voter.SupersededKey is { } old ? secrets.ReplacementKey(budgetId, old) : "";
         var row = (await db.Database.SqlQuery<CastRow>($"""
             WITH voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
@@ -113,8 +125,17 @@ public sealed class BallotBox(
                 ON CONFLICT ("BudgetId", "ReplacementKey") DO UPDATE
                     SET "ReceiptCode" = EXCLUDED."ReceiptCode", "Choices" = EXCLUDED."Choices", "CastAt" = EXCLUDED."CastAt"
                 RETURNING (xmax <> 0) AS replaced
+            ), superseded AS (
+                DELETE FROM app."BudgetBallots"
+                WHERE "BudgetId" = {budgetId} AND "ReplacementKey" = {oldReplacementKey} AND EXISTS (SELECT 1 FROM voter)
+                RETURNING 1
+            ), superseded_voter AS (
+                -- Runs to completion though nothing reads it, as every data-modifying WITH does.
+                DELETE FROM app."VoterRecords"
+                WHERE "BudgetId" = {budgetId} AND "VoterKey" = {oldKey} AND EXISTS (SELECT 1 FROM voter)
             )
-            SELECT (SELECT count(*) FROM voter)::int AS "Recorded", coalesce((SELECT replaced FROM ballot), false) AS "Replaced"
+            SELECT (SELECT count(*) FROM voter)::int AS "Recorded",
+                   coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
             """).ToListAsync(cancellationToken)).Single();
         return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }

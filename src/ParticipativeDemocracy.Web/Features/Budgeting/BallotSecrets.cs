@@ -18,6 +18,8 @@ public sealed class BallotSecretOptions
 /// </summary>
 public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
 {
+    public const int ReceiptLength = 12;
+
     private const string ReceiptAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary><paramref name="scopeId"/>: the budget (ballots) or the process (polls).</summary>
@@ -29,7 +31,7 @@ public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
     }
 
     public static string NewReceiptCode() =>
-        string.Create(12, 0, (span, _) =>
+        string.Create(ReceiptLength, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)
             {

@@ -17,9 +17,37 @@ public sealed record BallotVoter(string VoterKey, string? SupersededKey, Guid? U
 /// <summary>Turns an account or a voting pass into a <see cref="BallotVoter"/>, refusing (403 with the reasons) anyone not eligible.</summary>
 public sealed class BallotVoters(EligibilityService eligibility, VotingCodes codes, IStringLocalizer<SharedResource> l)
 {
-    public async Task<BallotVoter> ForUserAsync(Guid processId, Guid userId, CancellationToken cancellationToken)
+    public async Task<BallotVoter> ForUserAsync(Guid processId, Guid userId, CancellationToken cancellationToken) =>
+        ForUser(await eligibility.AssessUserAsync(processId, userId, cancellationToken), userId);
+
+    public async Task<BallotVoter> ForPassAsync(Guid processId, string pass, CancellationToken cancellationToken)
     {
-        var assessed = await eligibility.AssessUserAsync(processId, userId, cancellationToken);
+        var holder = ReadPass(processId, pass);
+        EnsureEligible(await eligibility.CheckCodeHolderAsync(processId, holder.District, cancellationToken));
+        return ForHolder(holder);
+    }
+
+    /// <summary>The signed-in voter, from inputs read with their account (see <see cref="EligibilityService.Inputs"/>).</summary>
+    public BallotVoter ForUser(EligibilityInputs inputs, Guid userId) => ForUser(EligibilityService.AssessUser(inputs), userId);
+
+    /// <summary>A code holder whose pass <see cref="ReadPass"/> read, from inputs read without an account.</summary>
+    public BallotVoter ForPass(EligibilityInputs inputs, (Guid CodeId, Guid ProcessId, string? District) holder)
+    {
+        EnsureEligible(EligibilityService.CheckCodeHolder(inputs, holder.District));
+        return ForHolder(holder);
+    }
+
+    /// <summary>Refuses (403) a pass that is forged, expired or for another process, before anything is read.</summary>
+    public (Guid CodeId, Guid ProcessId, string? District) ReadPass(Guid processId, string pass)
+    {
+        var holder = codes.ReadPass(pass) ?? throw new ForbiddenException(l["VotingPassInvalid"], ["InvalidPass"]);
+        return holder.ProcessId == processId
+            ? holder
+            : throw new ForbiddenException(l["VotingPassOtherProcess"], ["PassForOtherProcess"]);
+    }
+
+    private BallotVoter ForUser(UserEligibility assessed, Guid userId)
+    {
         EnsureEligible(assessed.Decision);
         var userKey = VoterKeys.ForUser(userId);
         // A roll entry outlives accounts: keying on it stops a deleted-and-recreated account voting twice.
@@ -28,20 +56,11 @@ public sealed class BallotVoters(EligibilityService eligibility, VotingCodes cod
             : new BallotVoter(userKey, null, userId, null);
     }
 
-    public async Task<BallotVoter> ForPassAsync(Guid processId, string pass, CancellationToken cancellationToken)
-    {
-        var holder = codes.ReadPass(pass) ?? throw new ForbiddenException(l["VotingPassInvalid"], ["InvalidPass"]);
-        if (holder.ProcessId != processId)
-        {
-            throw new ForbiddenException(l["VotingPassOtherProcess"], ["PassForOtherProcess"]);
-        }
+    private static BallotVoter ForHolder((Guid CodeId, Guid ProcessId, string? District) holder) => new(VoterKeys.ForCode(holder.CodeId), null, null, holder.District);
 
-        EnsureEligible(await eligibility.CheckCodeHolderAsync(processId, holder.District, cancellationToken));
-        return new BallotVoter(VoterKeys.ForCode(holder.CodeId), null, null, holder.District);
-    }
-
-    public BallotVoter Nobody() =>
-        throw new ForbiddenException(string.Format(CultureInfo.CurrentCulture, l["BallotNotEligible"], l["IneligibleNotSignedIn"]),
+    /// <summary>The refusal for a ballot from someone neither signed in nor holding a pass.</summary>
+    public ForbiddenException Nobody() =>
+        new(string.Format(CultureInfo.CurrentCulture, l["BallotNotEligible"], l["IneligibleNotSignedIn"]),
             [nameof(IneligibleReason.NotSignedIn)]);
 
     private void EnsureEligible(EligibilityDecision decision)

@@ -22,22 +22,25 @@ public sealed class BudgetVoters(AppDbContext db, IStringLocalizer<BudgetText> t
     public static bool MayVoteIn(string? budgetDistrict, string? voterDistrict) =>
         budgetDistrict is null || voterDistrict is null || ProcessBudgets.SameDistrict(budgetDistrict, voterDistrict);
 
-    public async Task EnsureMayVoteAsync(
+    /// <summary>403 when the roll or the letter places the voter in another district than the budget's.</summary>
+    public void EnsureMayVote(ProcessBudget budget, BallotVoter voter)
+    {
+        if (budget.District is { } budgetDistrict && voter.District is { } district && !ProcessBudgets.SameDistrict(budgetDistrict, district))
+        {
+            throw new ForbiddenException(
+                string.Format(CultureInfo.CurrentCulture, t["BallotOtherDistrict"], budget.Name, budgetDistrict, district), [OtherDistrict]);
+        }
+    }
+
+    /// <summary>A voter of unknown district voting in a district budget: <see cref="EnsureFirstDistrictAsync"/> needs a transaction.</summary>
+    public static bool PicksOneDistrict(ProcessBudget budget, BallotVoter voter) => budget.District is not null && voter.District is null;
+
+    /// <summary>403 when a voter of unknown district already voted in another district budget; run inside a transaction.</summary>
+    public async Task EnsureFirstDistrictAsync(
         ProcessBudget budget, IReadOnlyList<ProcessBudget> budgets, BallotVoter voter, CancellationToken cancellationToken)
     {
-        if (budget.District is null)
+        if (!PicksOneDistrict(budget, voter))
         {
-            return;
-        }
-
-        if (voter.District is { } district)
-        {
-            if (!ProcessBudgets.SameDistrict(budget.District, district))
-            {
-                throw new ForbiddenException(
-                    string.Format(CultureInfo.CurrentCulture, t["BallotOtherDistrict"], budget.Name, budget.District, district), [OtherDistrict]);
-            }
-
             return;
         }
 

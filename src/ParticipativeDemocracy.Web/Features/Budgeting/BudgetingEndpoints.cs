@@ -19,5 +19,6 @@ public static class BudgetingEndpoints
         .MapCastAssistedBallot()
         .MapGetTally()
         .MapGetResults()
-        .MapExportBallots();
+        .MapExportBallots()
+        .MapCheckReceipt();
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Hosting;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
@@ -15,7 +16,8 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 public static class CastBallot
 {
     /// <summary><see cref="Pass"/>, when given, wins over <see cref="UserId"/>: the holder chose to vote with their letter.</summary>
-    public sealed record Command(Guid ProcessId, Guid? UserId, string? Pass, IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null) : ICommand<BallotReceipt>;
+    public sealed record Command(Guid ProcessId, Guid? UserId, string? Pass, IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null)
+        : ICommand<BallotReceipt>, IOwnTransactionCommand;
 
     /// <summary><see cref="BudgetId"/>: which of the process's budgets; may be left out when it has one, or the choices say.</summary>
     public sealed record Request(IReadOnlyList<CastChoice> Choices, Guid? BudgetId = null);
@@ -34,13 +36,15 @@ public static class CastBallot
     {
         public async ValueTask<BallotReceipt> Handle(Command command, CancellationToken cancellationToken)
         {
-            var voter = command switch
+            var holder = command.Pass is { Length: > 0 } pass ? voters.ReadPass(command.ProcessId, pass) : default((Guid CodeId, Guid ProcessId, string? District)?);
+            if (holder is null && command.UserId is null)
             {
-                { Pass: { Length: > 0 } pass } => await voters.ForPassAsync(command.ProcessId, pass, cancellationToken),
-                { UserId: { } userId } => await voters.ForUserAsync(command.ProcessId, userId, cancellationToken),
-                _ => voters.Nobody(),
-            };
-            return await box.CastAsync(command.ProcessId, voter, command.Choices, VoteChannel.Online, command.BudgetId, cancellationToken);
+                throw voters.Nobody();
+            }
+
+            var facts = await box.FactsAsync(command.ProcessId, holder is null ? command.UserId : null, cancellationToken);
+            var voter = holder is { } h ? voters.ForPass(facts.Eligibility, h) : voters.ForUser(facts.Eligibility, command.UserId!.Value);
+            return await box.CastAsync(facts, voter, command.Choices, VoteChannel.Online, command.BudgetId, cancellationToken);
         }
     }
 

@@ -14,7 +14,7 @@ public static class EditProposal
 {
     public sealed record Command(
         Guid ProcessId, Guid ProposalId, Guid AuthorId, string Title, string? Description, string? District, string? Category, decimal EstimatedCost)
-        : ICommand<Edited>;
+        : ICommand<Edited>, IProposalFields;
 
     public sealed record Request(string Title, string? Description, string? District, string? Category, decimal EstimatedCost);
 
@@ -24,11 +24,7 @@ public static class EditProposal
     {
         public Validator()
         {
-            RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Description).MaximumLength(4000);
-            RuleFor(c => c.District).MaximumLength(100);
-            RuleFor(c => c.Category).MaximumLength(100);
-            RuleFor(c => c.EstimatedCost).GreaterThan(0).WithMessage("Enter what the project would cost, more than 0.");
+            Include(new ProposalFieldsValidator());
         }
     }
 

@@ -14,7 +14,7 @@ public static class SubmitProposal
 {
     public sealed record Command(
         Guid ProcessId, Guid AuthorId, string Title, string? Description, string? District, string? Category, decimal EstimatedCost)
-        : ICommand<Submitted>;
+        : ICommand<Submitted>, IProposalFields;
 
     public sealed record Request(string Title, string? Description, string? District, string? Category, decimal EstimatedCost);
 
@@ -24,11 +24,7 @@ public static class SubmitProposal
     {
         public Validator()
         {
-            RuleFor(c => c.Title).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Description).MaximumLength(4000);
-            RuleFor(c => c.District).MaximumLength(100);
-            RuleFor(c => c.Category).MaximumLength(100);
-            RuleFor(c => c.EstimatedCost).GreaterThan(0).WithMessage("Enter what the project would cost, more than 0.");
+            Include(new ProposalFieldsValidator());
         }
     }
 

@@ -48,22 +48,22 @@ public static class FacilitateRoom
         {
             var session = await RoomLock.EnterAsync(db, command.SessionId, cancellationToken);
             var now = clock.GetUtcNow();
-            var text = command.Action switch
+            RoomRecordLine[] lines = command.Action switch
             {
-                RoomAction.Start => Start(session, now),
+                RoomAction.Start => [Start(session, now)],
                 RoomAction.End => await EndAsync(session, now, cancellationToken),
                 RoomAction.GiveFloor => await GiveFloorAsync(session, command.UserId, now, cancellationToken),
-                RoomAction.EndFloor => EndFloor(session, now) ?? throw new ConflictException("No one has the floor."),
-                RoomAction.MoveAgenda => await MoveAgendaAsync(session, command.AgendaItemId!.Value, cancellationToken),
-                _ => await ClosePollAsync(session, now, cancellationToken) ?? throw new ConflictException("No straw poll is open."),
+                RoomAction.EndFloor => [EndFloor(session, now) ?? throw new ConflictException("No one has the floor.")],
+                RoomAction.MoveAgenda => [await MoveAgendaAsync(session, command.AgendaItemId!.Value, cancellationToken)],
+                _ => [await ClosePollAsync(session, now, cancellationToken) ?? throw new ConflictException("No straw poll is open.")],
             };
-            RoomLock.Record(db, session, now, command.Action.ToString(), text, command.ActorName);
+            RoomLock.Record(db, session, now, lines, command.ActorName);
             await db.SaveChangesAsync(cancellationToken);
             afterCommit.Publish(new RoomChanged(session.Id));
             return session.StateVersion;
         }
 
-        private static string Start(JurySession session, DateTimeOffset now)
+        private static RoomRecordLine Start(JurySession session, DateTimeOffset now)
         {
             if (session.Status != SessionStatus.Planned)
             {
@@ -72,10 +72,10 @@ public static class FacilitateRoom
 
             session.Status = SessionStatus.Live;
             session.StartedAt = now;
-            return "Session started";
+            return RoomRecordLine.SessionStarted();
         }
 
-        private async Task<string> EndAsync(JurySession session, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<RoomRecordLine[]> EndAsync(JurySession session, DateTimeOffset now, CancellationToken cancellationToken)
         {
             RoomLock.EnsureLive(session);
             var turn = EndFloor(session, now);
@@ -83,10 +83,10 @@ public static class FacilitateRoom
             await db.SpeakerQueue.Where(q => q.SessionId == session.Id).ExecuteDeleteAsync(cancellationToken);
             session.Status = SessionStatus.Ended;
             session.EndedAt = now;
-            return string.Join("; ", new[] { turn, poll, "Session ended" }.Where(t => t is not null));
+            return [.. new[] { turn, poll, RoomRecordLine.SessionEnded() }.OfType<RoomRecordLine>()];
         }
 
-        private async Task<string> GiveFloorAsync(JurySession session, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<RoomRecordLine[]> GiveFloorAsync(JurySession session, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
         {
             RoomLock.EnsureLive(session);
             var next = await db.SpeakerQueue.Where(q => q.SessionId == session.Id && (userId == null || q.UserId == userId))
@@ -97,11 +97,11 @@ public static class FacilitateRoom
             session.SpeakerUserId = next.UserId;
             session.SpeakerName = next.DisplayName;
             session.FloorGivenAt = now;
-            var given = $"Floor given to {next.DisplayName}";
-            return previous is null ? given : $"{previous}; {given}";
+            var given = RoomRecordLine.FloorGiven(next.DisplayName);
+            return previous is null ? [given] : [previous, given];
         }
 
-        private static string? EndFloor(JurySession session, DateTimeOffset now)
+        private static RoomRecordLine? EndFloor(JurySession session, DateTimeOffset now)
         {
             if (session is not { SpeakerName: { } name, FloorGivenAt: { } since })
             {
@@ -112,18 +112,18 @@ public static class FacilitateRoom
             session.SpeakerUserId = null;
             session.SpeakerName = null;
             session.FloorGivenAt = null;
-            return string.Create(CultureInfo.InvariantCulture, $"{name} spoke for {(int)spoke.TotalMinutes}:{spoke.Seconds:D2}");
+            return RoomRecordLine.Spoke(name, spoke);
         }
 
-        private async Task<string> MoveAgendaAsync(JurySession session, Guid itemId, CancellationToken cancellationToken)
+        private async Task<RoomRecordLine> MoveAgendaAsync(JurySession session, Guid itemId, CancellationToken cancellationToken)
         {
             var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId && a.SessionId == session.Id, cancellationToken)
                 ?? throw new NotFoundException("Agenda item", itemId);
             session.CurrentAgendaItemId = item.Id;
-            return $"Agenda moved to {item.Position}. {item.Title}";
+            return RoomRecordLine.AgendaMoved(item.Position, item.Title);
         }
 
-        private async Task<string?> ClosePollAsync(JurySession session, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<RoomRecordLine?> ClosePollAsync(JurySession session, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var poll = await db.StrawPolls.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.ClosedAt == null, cancellationToken);
             if (poll is null)
@@ -134,8 +134,7 @@ public static class FacilitateRoom
             poll.ClosedAt = now;
             var counts = await db.StrawPollVotes.Where(v => v.PollId == poll.Id).GroupBy(v => v.Option)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var result = string.Join(", ", poll.Options.Select((o, i) => $"{o} {counts.GetValueOrDefault(i)}"));
-            return $"Straw poll closed: {poll.Question} — {result}";
+            return RoomRecordLine.PollClosed(poll.Question, poll.Options.Select((o, i) => (o, counts.GetValueOrDefault(i))));
         }
     }
 

@@ -15,7 +15,8 @@ public static class GetSessionRecord
 
     public sealed record SessionRecordView(Guid SessionId, Guid ProcessId, string Title, IReadOnlyList<EntryView> Entries);
 
-    public sealed record EntryView(DateTimeOffset At, string Kind, string Text, string Actor);
+    /// <summary><see cref="Args"/> null: a line recorded before phrases were kept; only its English <see cref="Text"/> exists.</summary>
+    public sealed record EntryView(DateTimeOffset At, string Kind, IReadOnlyList<string>? Args, string Text, string Actor);
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, SessionRecordView>
     {
@@ -24,7 +25,7 @@ public static class GetSessionRecord
             var session = await db.JurySessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.SessionId, cancellationToken)
                 ?? throw new NotFoundException("Session", query.SessionId);
             var entries = await db.SessionRecord.AsNoTracking().Where(e => e.SessionId == session.Id).OrderBy(e => e.Id)
-                .Select(e => new EntryView(e.At, e.Kind, e.Text, e.ActorName)).ToListAsync(cancellationToken);
+                .Select(e => new EntryView(e.At, e.Kind, e.Args, e.Text, e.ActorName)).ToListAsync(cancellationToken);
             return new SessionRecordView(session.Id, session.ProcessId, session.Title, entries);
         }
     }

@@ -51,7 +51,7 @@ public static class OpenStrawPoll
                 OpenedAt = now,
             };
             db.StrawPolls.Add(poll);
-            RoomLock.Record(db, session, now, "OpenPoll", $"Straw poll opened: {poll.Question} ({string.Join(", ", poll.Options)})", command.ActorName);
+            RoomLock.Record(db, session, now, [RoomRecordLine.PollOpened(poll.Question, poll.Options)], command.ActorName);
             await db.SaveChangesAsync(cancellationToken);
             afterCommit.Publish(new RoomChanged(session.Id));
             return poll.Id;

@@ -31,7 +31,10 @@ public static class RoomLock
         }
     }
 
-    /// <summary>Adds to the session's record what the room decided.</summary>
-    public static void Record(AppDbContext db, JurySession session, DateTimeOffset at, string kind, string text, string actor) =>
-        db.SessionRecord.Add(new SessionRecordEntry { SessionId = session.Id, At = at, Kind = kind, Text = text, ActorName = actor });
+    /// <summary>Adds to the session's record what the room decided, one line a phrase.</summary>
+    public static void Record(AppDbContext db, JurySession session, DateTimeOffset at, IEnumerable<RoomRecordLine> lines, string actor) =>
+        db.SessionRecord.AddRange(lines.Select(line => new SessionRecordEntry
+        {
+            SessionId = session.Id, At = at, Kind = line.Kind, Args = [.. line.Args], Text = line.English, ActorName = actor,
+        }));
 }

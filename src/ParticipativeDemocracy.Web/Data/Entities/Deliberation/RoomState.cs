@@ -42,8 +42,13 @@ public sealed class SessionRecordEntry
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The phrase (see <c>RoomRecordLine</c>); rows from before phrases were kept name the room action instead.</summary>
     public required string Kind { get; set; }
 
+    /// <summary>The phrase's arguments; null on rows from before phrases were kept, which only have <see cref="Text"/>.</summary>
+    public List<string>? Args { get; set; }
+
+    /// <summary>The line in English.</summary>
     public required string Text { get; set; }
 
     public required string ActorName { get; set; }
