@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.E2E;
 
 /// <summary>
 /// An officer finds every officer page from the process list, sets up a service-user poll in the browser,
-/// and opens the budget's phase and assisted-ballot pages; axe-core finds nothing on any of them.
+/// and opens the budget's phase, assisted-ballot and paper-ballot pages; axe-core finds nothing on any of them.
 /// </summary>
 public sealed class OfficerPagesTests(AppUnderTest app, Browser browser) : PageSession(app, browser)
 {
@@ -64,6 +65,28 @@ public sealed class OfficerPagesTests(AppUnderTest app, Browser browser) : PageS
         await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Cast an assisted ballot");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Cast the ballot for the resident" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = App.Clock.GetUtcNow();
+            db.PaperBatches.Add(new PaperBatch
+            {
+                Id = Guid.CreateVersion7(now), ProcessId = budgetId, BudgetId = budgetId, Label = "Library box 7", Status = PaperBatchStatus.Counted,
+                CreatedAt = now, CountedAt = now, Counted = 2, SetAside = [new PaperSetAside(2, "R-104", true, ["Choose at most 3 projects; you chose 5."])],
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The budget settings page links the paper page.
+        await Page.GotoAsync($"/admin/processes/{budgetId}/paper");
+        await Page.GetByLabel("Label written on the batch").FillAsync("Town hall box 1");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open the batch" }).ClickAsync();
+        await Page.GetByLabel("Ballots in this batch").FillAsync("E2E-1: P01\nE2E-2: P02");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save this keying" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=paper-batch]", new() { HasText = "Town hall box 1" })).ToContainTextAsync("Keyed 1 of 2 times");
+        await Assertions.Expect(Page.Locator("[data-testid=paper-set-aside]")).ToContainTextAsync("Spoilt");
         await AssertAccessibleAsync();
 
         await Page.GotoAsync("/processes/riverside-budget-2027/projects/P01");

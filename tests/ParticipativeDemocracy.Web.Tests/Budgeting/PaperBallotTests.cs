@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
+using static ParticipativeDemocracy.Web.Tests.Budgeting.PaperSteps;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
 
@@ -88,7 +89,7 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         var batch = await BatchAsync(scenario);
         await KeyAsync(scenario.Officer, scenario, batch, [Ballot("R-1", "P03")]);
         await KeyAsync(second, scenario, batch, [Ballot("R-1", "P03")]);
-        using var resident = await VerifiedResidentAsync(scenario);
+        using var resident = await RollAndResidentAsync(scenario);
 
         var online = await scenario.VoteAsync(resident, "Library");
 
@@ -102,7 +103,7 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
     public async Task Paper_ballot_of_a_voter_who_voted_online_is_refused_with_409()
     {
         var (scenario, _) = await OpenAsync();
-        using var resident = await VerifiedResidentAsync(scenario);
+        using var resident = await RollAndResidentAsync(scenario);
         Assert.Equal(HttpStatusCode.OK, (await scenario.VoteAsync(resident, "Library")).StatusCode);
         var batch = await BatchAsync(scenario);
 
@@ -110,8 +111,7 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
 
         Assert.Equal(HttpStatusCode.Conflict, paper.StatusCode);
         var detail = (await paper.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString();
-        Assert.Contains("Already voted (Online)", detail, StringComparison.Ordinal);
-        Assert.Contains("r-1", detail, StringComparison.Ordinal);
+        Assert.Equal("Ballot 2 (r-1): this person has already voted online in this process, so their paper ballot cannot count.", detail);
         await using var db = Fixture.CreateDbContext();
         Assert.Equal(0, await db.PaperKeyings.CountAsync(Cancel));
     }
@@ -123,7 +123,8 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         var batch = await BatchAsync(scenario);
         var url = $"/admin/processes/{scenario.ProcessId}/paper";
         Assert.Contains("Library box 1", await scenario.Officer.GetStringAsync(url, Cancel), StringComparison.Ordinal);
-        var fields = new Dictionary<string, string> { ["ballots"] = "R-1: P03\nR-2: P02 P01" };
+        // R-3 marked projects worth 110 of a 100 budget: spoilt.
+        var fields = new Dictionary<string, string> { ["ballots"] = "R-1: P03\nR-2: P02\nR-3: P02 P01" };
 
         var first = await BrowserSession.SubmitFormAsync(scenario.Officer, url, $"key-{batch:N}", fields);
         Assert.Contains("Keyed 1 of 2 times", await first.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -131,31 +132,19 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         Assert.Contains("another officer", await again.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         var counted = await BrowserSession.SubmitFormAsync(second, url, $"key-{batch:N}", fields);
 
-        Assert.Contains("2 ballots counted", await counted.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var page = await counted.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("2 ballots counted", page, StringComparison.Ordinal);
+        Assert.Contains("1 spoilt: they break the ballot rules", page, StringComparison.Ordinal);
+        // The pound sign is HTML-encoded; the rest of the reason reads as the online ballot's.
+        Assert.Contains("110, more than the", page, StringComparison.Ordinal);
         await using var db = Fixture.CreateDbContext();
         Assert.Equal(2, await db.BudgetBallots.CountAsync(Cancel));
     }
 
-    private static object Ballot(string reference, params string[] projects) => new { voterReference = reference, projects };
-
-    private static Task<HttpResponseMessage> KeyAsync(HttpClient officer, BudgetScenario scenario, Guid batch, object[] ballots) =>
-        officer.PostAsJsonAsync(scenario.Url($"paper-batches/{batch}/keyings"), new { ballots }, Cancel);
-
-    private static async Task<Guid> BatchAsync(BudgetScenario scenario)
-    {
-        var created = await scenario.Officer.PostAsJsonAsync(scenario.Url("paper-batches"), new { label = "Library box 1" }, Cancel);
-        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<HttpClient> VerifiedResidentAsync(BudgetScenario scenario)
+    private static async Task<HttpClient> RollAndResidentAsync(BudgetScenario scenario)
     {
         var roll = await scenario.RollAsync("R-1,1980-01-01,CF10 1AA,Riverside\nR-2,1981-02-02,CF10 1AB,Riverside\n");
-        var resident = await scenario.ResidentAsync("ada");
-        var verified = await resident.PostAsJsonAsync("/api/rolls/verifications",
-            new { rollId = roll, reference = "R-1", dateOfBirth = "1980-01-01", postcode = "CF10 1AA" }, Cancel);
-        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        return resident;
+        return await VerifiedResidentAsync(scenario, roll, "ada", "R-1", "1980-01-01", "CF10 1AA");
     }
 
     /// <summary>Projects P01 Playground, P02 Library, P03 Trees; voting open; a second officer to key.</summary>
@@ -167,7 +156,6 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
         await scenario.AddProjectAsync(proposer, "Library", 50);
         await scenario.AddProjectAsync(proposer, "Trees", 40);
         scenario.OpenVoting();
-        await Fixture.CreateUserAsync("second-officer@budget.example", BudgetScenario.Password, "Officer");
-        return (scenario, await BrowserSession.SignedInClientAsync(Fixture, "second-officer@budget.example", BudgetScenario.Password));
+        return (scenario, await SecondOfficerAsync(Fixture));
     }
 }

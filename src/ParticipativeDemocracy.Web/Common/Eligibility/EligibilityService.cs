@@ -28,6 +28,9 @@ public sealed record VerifiedEntry(Guid EntryId, string ReferenceHash, DateOnly 
 
 public sealed record UserEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
 
+/// <summary>A roll reference keyed from a paper ballot: the decision, and the roll entry it names, if any.</summary>
+public sealed record ReferenceEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
+
 /// <summary>What a decision about one person and one process rests on.</summary>
 public sealed class EligibilityInputs
 {
@@ -101,6 +104,31 @@ public sealed class EligibilityService(AppDbContext db)
 
     private async Task<EligibilityInputs> LoadAsync(Guid processId, Guid? userId, CancellationToken cancellationToken) =>
         await Inputs(processId, userId).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Process", processId);
+
+    /// <summary>
+    /// Paper ballots name roll references (as keyed hashes): the decision for each, under the same rules as an
+    /// account that proved that entry — on the process's roll, else its organisation's. Two queries for any number.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ReferenceEligibility>> AssessReferencesAsync(
+        Guid processId, IReadOnlyCollection<string> referenceHashes, CancellationToken cancellationToken)
+    {
+        var inputs = await LoadAsync(processId, null, cancellationToken);
+        var (process, rules) = (inputs.Process, inputs.Rules);
+        var found = await (
+                from e in db.VoterRollEntries
+                join r in db.VoterRolls on e.RollId equals r.Id
+                where referenceHashes.Contains(e.ReferenceHash)
+                      && (r.ProcessId == process.Id || (r.ProcessId == null && r.OrganisationId == process.OrganisationId))
+                select new { OrganisationWide = r.ProcessId == null, e.Id, e.ReferenceHash, e.DateOfBirth, e.District })
+            .ToListAsync(cancellationToken);
+        return referenceHashes.Distinct(StringComparer.Ordinal).ToDictionary(hash => hash, hash =>
+        {
+            var entry = found.Where(e => e.ReferenceHash == hash).OrderBy(e => e.OrganisationWide)
+                .Select(e => new VerifiedEntry(e.Id, e.ReferenceHash, e.DateOfBirth, e.District)).FirstOrDefault();
+            var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
+            return new ReferenceEligibility(Decide(rules, process, facts), entry);
+        }, StringComparer.Ordinal);
+    }
 
     public static EligibilityDecision Decide(ProcessEligibility? rules, Process process, PersonFacts person)
     {

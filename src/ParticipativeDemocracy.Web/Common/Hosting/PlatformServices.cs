@@ -44,6 +44,7 @@ public static class PlatformServices
         services.AddScoped<BallotBox>();
         services.AddScoped<BudgetVoters>();
         services.AddScoped<PaperBallots>();
+        services.AddScoped<PaperChecks>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCouncilSeeder>();
         return services;

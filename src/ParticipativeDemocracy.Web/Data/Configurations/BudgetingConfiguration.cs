@@ -84,6 +84,7 @@ internal sealed class VoterRecordConfiguration : IEntityTypeConfiguration<VoterR
     {
         builder.HasKey(v => new { v.BudgetId, v.VoterKey });
         builder.HasIndex(v => new { v.ProcessId, v.VoterKey });
+        // Also, in SQL only: EX_VoterRecords_PaperOrOnline (PaperOrOnline): paper or online per person and process.
         builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(v => v.BudgetId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.VoterKey).HasMaxLength(100);
         builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(20);

@@ -18,6 +18,8 @@ internal sealed class PaperBatchConfiguration : IEntityTypeConfiguration<PaperBa
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Resolutions).HasColumnType("jsonb")
             .HasConversion(JsonColumn<List<PaperResolution>>.Converter, JsonColumn<List<PaperResolution>>.Comparer);
+        builder.Property(b => b.SetAside).HasColumnType("jsonb")
+            .HasConversion(JsonColumn<List<PaperSetAside>>.Converter, JsonColumn<List<PaperSetAside>>.Comparer);
         builder.Property(b => b.Version).IsRowVersion();
     }
 }

@@ -707,6 +707,10 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("SetAside")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

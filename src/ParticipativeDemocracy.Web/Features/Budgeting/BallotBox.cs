@@ -112,7 +112,7 @@ public sealed class BallotBox(
         // No earlier key: an empty one, which no registry row or ballot has.
         var oldKey = voter.SupersededKey ?? "";
         var oldReplacementKey = voter.SupersededKey is { } old ? secrets.ReplacementKey(budgetId, old) : "";
-        var row = (await db.Database.SqlQuery<CastRow>($"""
+        var row = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
             WITH voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
                 VALUES ({processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now})
@@ -136,7 +136,7 @@ public sealed class BallotBox(
             )
             SELECT (SELECT count(*) FROM voter)::int AS "Recorded",
                    coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
-            """).ToListAsync(cancellationToken)).Single();
+            """), l["VotedOnPaper"], cancellationToken);
         return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }
 

@@ -21,7 +21,7 @@ public static class CreatePaperBatch
         public Validator() => RuleFor(c => c.Label).NotEmpty().WithMessage("Give the batch the label written on it.").MaximumLength(100);
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit, PaperBallots paper) : ICommandHandler<Command, PaperBatchView>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, PaperBatchView>
     {
         public async ValueTask<PaperBatchView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -39,7 +39,7 @@ public static class CreatePaperBatch
             db.PaperBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(nameof(CreatePaperBatch), nameof(PaperBatch), batch.Id, null, new { batch.Label, batch.BudgetId }, cancellationToken);
-            return await paper.ViewAsync(batch, cancellationToken);
+            return PaperBallots.View(batch, []);
         }
     }
 

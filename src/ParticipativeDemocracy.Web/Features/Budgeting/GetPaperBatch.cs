@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParticipativeDemocracy.Web.Common.Auth;
+using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Data;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
@@ -9,10 +11,11 @@ public static class GetPaperBatch
 {
     public sealed record Query(Guid ProcessId, Guid BatchId) : IQuery<PaperBatchView>;
 
-    public sealed class Handler(PaperBallots paper) : IQueryHandler<Query, PaperBatchView>
+    public sealed class Handler(AppDbContext db, PaperBallots paper) : IQueryHandler<Query, PaperBatchView>
     {
         public async ValueTask<PaperBatchView> Handle(Query query, CancellationToken cancellationToken) =>
-            await paper.ViewAsync(await paper.LoadAsync(query.ProcessId, query.BatchId, cancellationToken), cancellationToken);
+            (await paper.ViewsAsync(db.PaperBatches.Where(b => b.Id == query.BatchId && b.ProcessId == query.ProcessId), cancellationToken))
+            .SingleOrDefault() ?? throw new NotFoundException("Paper batch", query.BatchId);
     }
 
     public static RouteGroupBuilder MapGetPaperBatch(this RouteGroupBuilder group)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Common.Audit;
 using ParticipativeDemocracy.Web.Common.Auth;
 using ParticipativeDemocracy.Web.Common.Errors;
@@ -30,18 +29,20 @@ public static class KeyPaperBatch
             {
                 ballot.RuleFor(b => b.VoterReference).NotEmpty().WithMessage("Key in the voter reference printed on the ballot.").MaximumLength(100);
                 ballot.RuleFor(b => b.Projects).NotNull().Must(p => p is null || p.Count <= 500);
+                ballot.RuleFor(b => b.Numbers).Must((b, n) => n is null || n.Count == 0 || n.Count == b.Projects?.Count)
+                    .WithMessage("Key one number per project, or none.");
+                ballot.RuleForEach(b => b.Numbers).InclusiveBetween(0, 1_000_000);
             });
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit, PaperBallots paper) : ICommandHandler<Command, PaperBatchView>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit, PaperBallots paper, PaperChecks checks)
+        : ICommandHandler<Command, PaperBatchView>
     {
         public async ValueTask<PaperBatchView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var batch = await paper.LoadAsync(command.ProcessId, command.BatchId, cancellationToken);
-            var settings = await BudgetPhase.LoadSettingsAsync(db, command.ProcessId, cancellationToken);
-            var now = clock.GetUtcNow();
-            BudgetPhase.EnsureVotingOpen(settings, now);
+            var scope = await paper.LoadScopeAsync(command.ProcessId, command.BatchId, cancellationToken);
+            var batch = scope.Batch;
             var keyings = await paper.KeyingsAsync(batch.Id, cancellationToken);
             if (keyings.Any(k => k.OfficerId == command.OfficerId))
             {
@@ -53,8 +54,9 @@ public static class KeyPaperBatch
                 throw new ConflictException("This batch has been keyed twice already.");
             }
 
-            await paper.EnsureWellFormedAsync(batch, command.Ballots, cancellationToken);
-            await paper.EnsureNotVotedAsync(batch.BudgetId, command.Ballots, cancellationToken);
+            var placed = command.Ballots.Select((b, i) => new PlacedBallot(i, b)).ToList();
+            await checks.EnsureMayCountAsync(scope, placed, [], i => $"ballots[{i}]", cancellationToken);
+            var now = clock.GetUtcNow();
             var keying = new PaperKeying
             {
                 Id = Guid.CreateVersion7(now), BatchId = batch.Id, OfficerId = command.OfficerId, KeyedAt = now, Ballots = [.. command.Ballots],
@@ -63,21 +65,21 @@ public static class KeyPaperBatch
             keyings.Add(keying);
             if (keyings.Count == 2)
             {
-                var settled = PaperBallots.Settled(batch, keyings);
-                if (settled is null)
+                if (PaperKeyings.Settled(batch, keyings) is { } settled)
                 {
-                    batch.Status = PaperBatchStatus.Mismatched;
+                    await paper.CountAsync(scope, settled, cancellationToken);
                 }
                 else
                 {
-                    await paper.CountAsync(batch, settled, cancellationToken);
+                    batch.Status = PaperBatchStatus.Mismatched;
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(nameof(KeyPaperBatch), nameof(PaperBatch), batch.Id, null,
-                new { Keying = keyings.Count, Ballots = command.Ballots.Count, Status = batch.Status.ToString(), batch.Counted }, cancellationToken);
-            return await paper.ViewAsync(batch, cancellationToken);
+                new { Keying = keyings.Count, Ballots = command.Ballots.Count, Status = batch.Status.ToString(), batch.Counted, Spoilt = batch.SetAside.Count(s => s.Spoilt) },
+                cancellationToken);
+            return PaperBallots.View(batch, keyings);
         }
     }
 

@@ -1,150 +1,105 @@
 using System.Text.Json;
-using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Errors;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Resources;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
-public sealed record PaperMismatch(int Position, PaperBallotEntry? First, PaperBallotEntry? Second, PaperBallotEntry? Resolved);
-
 public sealed record PaperBatchView(
-    Guid Id, Guid BudgetId, string Label, PaperBatchStatus Status, int Keyings, int Counted, IReadOnlyList<PaperMismatch> Mismatches);
+    Guid Id, Guid BudgetId, string Label, PaperBatchStatus Status, int Keyings, int Counted,
+    IReadOnlyList<PaperMismatch> Mismatches, IReadOnlyList<PaperSetAside> SetAside);
+
+/// <summary>What keying, resolving and counting a batch need, loaded once per request: the batch (tracked), rules, budget and its ballot.</summary>
+public sealed record PaperScope(
+    PaperBatch Batch, BudgetSettings Settings, ProcessBudget Budget, IReadOnlyList<ProcessBudget> Budgets,
+    IReadOnlyDictionary<string, BudgetProject> ByCode, IReadOnlyDictionary<Guid, BudgetProject> ById);
 
 /// <summary>
-/// Paper ballots: comparing two keyings of a batch, and counting a settled batch. Each paper ballot names
-/// the roll reference it was issued to; the registry keys it as an online ballot of that roll entry, with
-/// channel "paper", so the same person cannot also vote online, nor on paper after voting online.
+/// Paper ballots: loading a batch, showing it, and counting it once settled. Each paper ballot names
+/// the roll reference it was issued to; the registry keys it exactly as an online voter who proved that
+/// roll entry (<see cref="VoterKeys.ForRollReference"/>), with channel "paper", so a person votes one way only.
 /// </summary>
-public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvider clock, AfterCommit afterCommit)
+public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvider clock, AfterCommit afterCommit, IStringLocalizer<BudgetText> t)
 {
-    public async Task<PaperBatch> LoadAsync(Guid processId, Guid batchId, CancellationToken cancellationToken) =>
-        await db.PaperBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.ProcessId == processId, cancellationToken)
-        ?? throw new NotFoundException("Paper batch", batchId);
-
-    public async Task<PaperBatchView> ViewAsync(PaperBatch batch, CancellationToken cancellationToken)
+    /// <summary>404 for another process's batch; 409 unless voting is open.</summary>
+    public async Task<PaperScope> LoadScopeAsync(Guid processId, Guid batchId, CancellationToken cancellationToken)
     {
-        var keyings = await KeyingsAsync(batch.Id, cancellationToken);
-        return new PaperBatchView(batch.Id, batch.BudgetId, batch.Label, batch.Status, keyings.Count, batch.Counted, Mismatches(batch, keyings));
+        var batch = await db.PaperBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.ProcessId == processId, cancellationToken)
+                    ?? throw new NotFoundException("Paper batch", batchId);
+        var settings = await BudgetPhase.LoadSettingsAsync(db, processId, cancellationToken);
+        BudgetPhase.EnsureVotingOpen(settings, clock.GetUtcNow());
+        var budgets = await ProcessBudgets.LoadAsync(db, processId, cancellationToken);
+        var projects = await db.BudgetProjects.AsNoTracking()
+            .Where(p => p.BudgetId == batch.BudgetId && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
+        return new PaperScope(batch, settings, budgets.Single(b => b.Id == batch.BudgetId), budgets,
+            projects.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase), projects.ToDictionary(p => p.Id));
     }
 
     public async Task<List<PaperKeying>> KeyingsAsync(Guid batchId, CancellationToken cancellationToken) =>
         await db.PaperKeyings.AsNoTracking().Where(k => k.BatchId == batchId).OrderBy(k => k.KeyedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken);
 
-    public static IReadOnlyList<PaperMismatch> Mismatches(PaperBatch batch, IReadOnlyList<PaperKeying> keyings)
+    /// <summary>Batches with their keyings in two queries, whatever their number; newest first.</summary>
+    public async Task<IReadOnlyList<PaperBatchView>> ViewsAsync(IQueryable<PaperBatch> batches, CancellationToken cancellationToken)
     {
-        if (keyings.Count < 2)
-        {
-            return [];
-        }
+        var loaded = await batches.AsNoTracking().OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken);
+        var ids = loaded.Select(b => b.Id).ToList();
+        var keyings = (await db.PaperKeyings.AsNoTracking().Where(k => ids.Contains(k.BatchId))
+                .OrderBy(k => k.KeyedAt).ThenBy(k => k.Id).ToListAsync(cancellationToken))
+            .ToLookup(k => k.BatchId);
+        return loaded.Select(b => View(b, [.. keyings[b.Id]])).ToList();
+    }
 
-        var (first, second) = (keyings[0].Ballots, keyings[1].Ballots);
-        return Enumerable.Range(0, Math.Max(first.Count, second.Count))
-            .Select(i => (i, a: i < first.Count ? first[i] : null, b: i < second.Count ? second[i] : null))
-            .Where(x => !Same(x.a, x.b))
-            .Select(x => new PaperMismatch(x.i, x.a, x.b, batch.Resolutions.LastOrDefault(r => r.Position == x.i)?.Ballot))
+    public static PaperBatchView View(PaperBatch batch, IReadOnlyList<PaperKeying> keyings) =>
+        new(batch.Id, batch.BudgetId, batch.Label, batch.Status, keyings.Count, batch.Counted, PaperKeyings.Mismatches(batch, keyings), batch.SetAside);
+
+    public string KeyOf(string reference) => VoterKeys.ForRollReference(hasher.ReferenceHash(reference));
+
+    /// <summary>
+    /// Counts a settled batch in one statement: every voter goes in the registry (a spoilt ballot's voter has
+    /// voted too), and each valid ballot in the box. A voter the registry already holds — someone who voted
+    /// online since the keying, caught by the key or the paper-or-online exclusion constraint — is set aside.
+    /// </summary>
+    public async Task CountAsync(PaperScope scope, IReadOnlyList<PlacedBallot> settled, CancellationToken cancellationToken)
+    {
+        var (batch, now) = (scope.Batch, clock.GetUtcNow());
+        var judged = settled.Select(p => (Placed: p, Key: KeyOf(p.Ballot.VoterReference), Verdict: PaperMarks.Judge(scope, p.Ballot, t["PaperSameRank"])))
             .ToList();
-    }
-
-    /// <summary>Refuses (409 naming them) ballots of people who already voted in this budget online or on paper.</summary>
-    public async Task EnsureNotVotedAsync(Guid budgetId, IEnumerable<PaperBallotEntry> ballots, CancellationToken cancellationToken)
-    {
-        var keys = ballots.Select(b => (b.VoterReference, Key: KeyOf(b.VoterReference))).ToList();
-        var wanted = keys.Select(k => k.Key).ToList();
-        var voted = await db.VoterRecords.AsNoTracking().Where(v => v.BudgetId == budgetId && wanted.Contains(v.VoterKey))
-            .Select(v => new { v.VoterKey, v.Channel }).ToListAsync(cancellationToken);
-        if (voted.Count > 0)
-        {
-            var names = keys.Where(k => voted.Any(v => v.VoterKey == k.Key)).Select(k => k.VoterReference);
-            throw new ConflictException($"Already voted ({string.Join(", ", voted.Select(v => v.Channel).Distinct())}), so this paper ballot cannot count: {string.Join(", ", names)}.");
-        }
-    }
-
-    /// <summary>Checks the keyed codes are projects of the batch's budget and each reference appears once (400 otherwise).</summary>
-    public async Task EnsureWellFormedAsync(PaperBatch batch, IReadOnlyList<PaperBallotEntry> ballots, CancellationToken cancellationToken)
-    {
-        var codes = await db.BudgetProjects.AsNoTracking().Where(p => p.BudgetId == batch.BudgetId && p.Status == ProposalStatus.Feasible)
-            .Select(p => p.Code).ToListAsync(cancellationToken);
-        var failures = new List<ValidationFailure>();
-        for (var i = 0; i < ballots.Count; i++)
-        {
-            var unknown = ballots[i].Projects.Where(c => !codes.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count > 0)
-            {
-                failures.Add(new ValidationFailure($"ballots[{i}].projects", $"Not on this budget's ballot: {string.Join(", ", unknown)}."));
-            }
-        }
-
-        var repeated = ballots.GroupBy(b => RollHasher.Normalise(b.VoterReference)).Where(g => g.Count() > 1).Select(g => g.First().VoterReference).ToList();
-        if (repeated.Count > 0)
-        {
-            failures.Add(new ValidationFailure("ballots", $"Each voter reference can appear once in a batch: {string.Join(", ", repeated)}."));
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
-    }
-
-    /// <summary>Counts a settled batch: each ballot goes in the box unless its voter is already in the registry.</summary>
-    public async Task CountAsync(PaperBatch batch, IReadOnlyList<PaperBallotEntry> ballots, CancellationToken cancellationToken)
-    {
-        var settings = await BudgetPhase.LoadSettingsAsync(db, batch.ProcessId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var projects = await db.BudgetProjects.AsNoTracking().Where(p => p.BudgetId == batch.BudgetId && p.Status == ProposalStatus.Feasible)
-            .ToListAsync(cancellationToken);
-        var byCode = projects.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
-        var counted = 0;
-        foreach (var ballot in ballots)
-        {
-            var choices = ballot.Projects.Select((code, rank) => new BallotChoice(byCode[code.Trim()].Id,
-                settings.BallotKind == BudgetBallotKind.Ranking ? rank + 1 : 1)).ToList();
-            var json = JsonSerializer.Serialize(choices);
-            var key = KeyOf(ballot.VoterReference);
-            counted += await db.Database.ExecuteSqlInterpolatedAsync($"""
-                WITH voter AS (
-                    INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
-                    VALUES ({batch.ProcessId}, {batch.BudgetId}, {key}, {VoteChannel.Paper.ToString()}, {now}, {now})
-                    ON CONFLICT DO NOTHING
-                    RETURNING 1
-                )
+        var keys = judged.Select(j => j.Key).ToArray();
+        var choices = judged.Select(j => j.Verdict.Counts ? JsonSerializer.Serialize(j.Verdict.Choices) : null).ToArray();
+        var receipts = judged.Select(_ => BallotSecrets.NewReceiptCode()).ToArray();
+        var ids = judged.Select(_ => Guid.CreateVersion7(now)).ToArray();
+        var notRecorded = (await db.Database.SqlQuery<string>($"""
+            WITH input AS (
+                SELECT * FROM unnest({keys}::text[], {choices}::text[], {receipts}::text[], {ids}::uuid[]) AS i(voter_key, choices, receipt, id)
+            ), voter AS (
+                INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
+                SELECT {batch.ProcessId}, {batch.BudgetId}, i.voter_key, {VoteChannel.Paper.ToString()}, {now}, {now} FROM input i
+                ON CONFLICT DO NOTHING
+                RETURNING "VoterKey"
+            ), ballot AS (
                 INSERT INTO app."BudgetBallots" ("Id", "ProcessId", "BudgetId", "ReceiptCode", "Choices", "ReplacementKey", "CastAt")
-                SELECT {Guid.CreateVersion7(now)}, {batch.ProcessId}, {batch.BudgetId}, {BallotSecrets.NewReceiptCode()}, {json}::jsonb, NULL, {now}
-                WHERE EXISTS (SELECT 1 FROM voter)
-                """, cancellationToken);
-        }
+                SELECT i.id, {batch.ProcessId}, {batch.BudgetId}, i.receipt, i.choices::jsonb, NULL, {now}
+                FROM input i JOIN voter v ON v."VoterKey" = i.voter_key
+                WHERE i.choices IS NOT NULL
+            )
+            SELECT i.voter_key AS "Value" FROM input i WHERE NOT EXISTS (SELECT 1 FROM voter v WHERE v."VoterKey" = i.voter_key)
+            """).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
+        var votedMeanwhile = t["PaperVotedMeanwhile"].Value;
+        batch.SetAside = judged
+            .Where(j => notRecorded.Contains(j.Key) || !j.Verdict.Counts)
+            .Select(j => notRecorded.Contains(j.Key)
+                ? new PaperSetAside(j.Placed.Position, j.Placed.Ballot.VoterReference, false, [votedMeanwhile])
+                : new PaperSetAside(j.Placed.Position, j.Placed.Ballot.VoterReference, true, [.. j.Verdict.Reasons]))
+            .ToList();
+        batch.Counted = judged.Count(j => j.Verdict.Counts && !notRecorded.Contains(j.Key));
         batch.Status = PaperBatchStatus.Counted;
         batch.CountedAt = now;
-        batch.Counted = counted;
         afterCommit.Publish(new BallotCast(batch.ProcessId));
     }
-
-    /// <summary>The ballots both keyings agree on, with each disagreement replaced by its resolution; null while one is unresolved.</summary>
-    public static List<PaperBallotEntry>? Settled(PaperBatch batch, IReadOnlyList<PaperKeying> keyings)
-    {
-        var mismatches = Mismatches(batch, keyings);
-        if (mismatches.Any(m => m.Resolved is null))
-        {
-            return null;
-        }
-
-        var length = Math.Max(keyings[0].Ballots.Count, keyings[1].Ballots.Count);
-        return Enumerable.Range(0, length)
-            .Select(i => mismatches.FirstOrDefault(m => m.Position == i) is { } m ? m.Resolved! : keyings[0].Ballots[i])
-            .Where(b => b.VoterReference.Length > 0)
-            .ToList();
-    }
-
-    private string KeyOf(string reference) => VoterKeys.ForRollReference(hasher.ReferenceHash(reference));
-
-    private static bool Same(PaperBallotEntry? a, PaperBallotEntry? b) =>
-        a is not null && b is not null
-        && RollHasher.Normalise(a.VoterReference) == RollHasher.Normalise(b.VoterReference)
-        && a.Projects.Select(p => p.Trim().ToUpperInvariant()).SequenceEqual(b.Projects.Select(p => p.Trim().ToUpperInvariant()));
 }

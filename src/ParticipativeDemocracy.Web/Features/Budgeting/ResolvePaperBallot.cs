@@ -29,15 +29,18 @@ public static class ResolvePaperBallot
             RuleFor(c => c.Ballot).NotNull();
             RuleFor(c => c.Ballot.VoterReference).NotNull().MaximumLength(100).When(c => c.Ballot is not null);
             RuleFor(c => c.Ballot.Projects).NotNull().When(c => c.Ballot is not null);
+            RuleFor(c => c.Ballot.Numbers).Must((c, n) => n is null || n.Count == 0 || n.Count == c.Ballot.Projects?.Count)
+                .WithMessage("Key one number per project, or none.").When(c => c.Ballot is not null);
+            RuleForEach(c => c.Ballot.Numbers).InclusiveBetween(0, 1_000_000).When(c => c.Ballot is not null);
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, AuditTrail audit, PaperBallots paper) : ICommandHandler<Command, PaperBatchView>
+    public sealed class Handler(AppDbContext db, AuditTrail audit, PaperBallots paper, PaperChecks checks) : ICommandHandler<Command, PaperBatchView>
     {
         public async ValueTask<PaperBatchView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var batch = await paper.LoadAsync(command.ProcessId, command.BatchId, cancellationToken);
-            BudgetPhase.EnsureVotingOpen(await BudgetPhase.LoadSettingsAsync(db, command.ProcessId, cancellationToken), clock.GetUtcNow());
+            var scope = await paper.LoadScopeAsync(command.ProcessId, command.BatchId, cancellationToken);
+            var batch = scope.Batch;
             if (batch.Status != PaperBatchStatus.Mismatched)
             {
                 throw new ConflictException(batch.Status == PaperBatchStatus.Counted
@@ -45,25 +48,26 @@ public static class ResolvePaperBallot
             }
 
             var keyings = await paper.KeyingsAsync(batch.Id, cancellationToken);
-            var mismatch = PaperBallots.Mismatches(batch, keyings).FirstOrDefault(m => m.Position == command.Position)
+            var mismatch = PaperKeyings.Mismatches(batch, keyings).FirstOrDefault(m => m.Position == command.Position)
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("position", "The two keyings agree on this ballot.")]);
             if (command.Ballot.VoterReference.Length > 0)
             {
-                await paper.EnsureWellFormedAsync(batch, [command.Ballot], cancellationToken);
-                await paper.EnsureNotVotedAsync(batch.BudgetId, [command.Ballot], cancellationToken);
+                var elsewhere = PaperKeyings.Known(batch, keyings)
+                    .Where((b, i) => i != command.Position && b is { VoterReference.Length: > 0 }).Select(b => b!.VoterReference).ToList();
+                await checks.EnsureMayCountAsync(scope, [new PlacedBallot(command.Position, command.Ballot)], elsewhere, _ => "ballot", cancellationToken);
             }
 
             batch.Resolutions = [.. batch.Resolutions, new PaperResolution(command.Position, command.Ballot, command.OfficerId)];
-            if (PaperBallots.Settled(batch, keyings) is { } settled)
+            if (PaperKeyings.Settled(batch, keyings) is { } settled)
             {
-                await paper.CountAsync(batch, settled, cancellationToken);
+                await paper.CountAsync(scope, settled, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(nameof(ResolvePaperBallot), nameof(PaperBatch), batch.Id,
                 new { command.Position, mismatch.First, mismatch.Second }, new { command.Position, Resolved = command.Ballot, Status = batch.Status.ToString() },
                 cancellationToken);
-            return await paper.ViewAsync(batch, cancellationToken);
+            return PaperBallots.View(batch, keyings);
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class PaperBatch
     /// <summary>An officer's decision on a ballot the two keyings disagree on, by its position in the batch.</summary>
     public List<PaperResolution> Resolutions { get; set; } = [];
 
+    /// <summary>Settled ballots that did not go in the box, and why; filled when the batch counts.</summary>
+    public List<PaperSetAside> SetAside { get; set; } = [];
+
     public uint Version { get; set; }
 }
 
@@ -42,8 +45,18 @@ public sealed class PaperKeying
     public List<PaperBallotEntry> Ballots { get; set; } = [];
 }
 
-/// <summary>A paper ballot as keyed: the voter reference it was issued to and the project codes marked (in order, for ranking).</summary>
-public sealed record PaperBallotEntry(string VoterReference, List<string> Projects);
+/// <summary>
+/// A paper ballot as keyed: the voter reference it was issued to, the project codes marked and, in the
+/// same order, the number the voter wrote beside each: points on a cumulative ballot, the rank on a
+/// ranking ballot (without numbers a ranking ballot is keyed in order of preference). Approval ballots have none.
+/// </summary>
+public sealed record PaperBallotEntry(string VoterReference, List<string> Projects, List<int>? Numbers = null);
+
+/// <summary>
+/// A settled ballot that was not counted: <see cref="Spoilt"/> when it breaks the ballot rules (its voter has
+/// voted, on paper), otherwise its voter voted another way before the batch counted.
+/// </summary>
+public sealed record PaperSetAside(int Position, string VoterReference, bool Spoilt, List<string> Reasons);
 
 public sealed record PaperResolution(int Position, PaperBallotEntry Ballot, Guid OfficerId);
 
