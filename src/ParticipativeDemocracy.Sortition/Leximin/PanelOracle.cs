@@ -14,7 +14,7 @@ internal sealed class PanelOracle : IDisposable
     private const double Integral = 1e-7;
     private const double Prune = 1e-9;
     private const int ExactNodes = 200;
-    private const int HeuristicNodes = 12;
+    public const int HeuristicNodes = 12;
 
     private readonly Instance _instance;
     private readonly Solver _solver;
@@ -51,12 +51,13 @@ internal sealed class PanelOracle : IDisposable
     }
 
     /// <summary>
-    /// A heavy panel, not necessarily the heaviest: the best one a short search finds. For columns whose
-    /// optimality nothing depends on (start panels, extra columns); null when no panel satisfies the quotas.
+    /// A heavy panel, not necessarily the heaviest: the best one a search of about <paramref name="nodes"/>
+    /// LP nodes finds (it always goes on to the first panel). For columns whose optimality nothing depends
+    /// on (start panels, extra columns); null when no panel satisfies the quotas.
     /// </summary>
-    public int[]? Good(IReadOnlyList<double> weightPerMember)
+    public int[]? Good(IReadOnlyList<double> weightPerMember, int nodes = HeuristicNodes)
     {
-        var search = Relaxed(weightPerMember, HeuristicNodes);
+        var search = Relaxed(weightPerMember, nodes);
         return search.Best ?? ByIntegerProgram(weightPerMember);
     }
 

@@ -49,17 +49,18 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
     /// improve the master under its own duals. Such diverse columns close a stage in far fewer
     /// linear-program solves than the single best panel does.
     /// </summary>
-    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution, int penalised)
+    /// <param name="firstFound">Penalised panels are the first a single dive finds, not the best of a short search.</param>
+    public IEnumerable<int[]> ImprovingColumns(Priced priced, StageSolution solution, int penalised, bool firstFound)
     {
         var lpWeights = PerMember(solution.Y);
         var threshold = solution.YHat + PricingTolerance;
         var candidates = SwapNeighbours.Improving(instance, priced.Panel, lpWeights, threshold, NeighboursPerRound)
             .Prepend(priced.Panel)
-            .Concat(Penalised(priced, penalised));
+            .Concat(Penalised(priced, penalised, firstFound ? 1 : PanelOracle.HeuristicNodes));
         return candidates.Where(panel => Value(panel, lpWeights) > threshold);
     }
 
-    private IEnumerable<int[]> Penalised(Priced priced, int count)
+    private IEnumerable<int[]> Penalised(Priced priced, int count, int nodes)
     {
         var weights = PerMember(priced.Y);
         var panel = priced.Panel;
@@ -71,7 +72,7 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
             }
 
             deadline.ThrowIfExpired("LEXIMIN");
-            panel = oracle.Good(weights) ?? throw new InvalidOperationException("the quotas became infeasible");
+            panel = oracle.Good(weights, nodes) ?? throw new InvalidOperationException("the quotas became infeasible");
             yield return panel;
         }
     }
