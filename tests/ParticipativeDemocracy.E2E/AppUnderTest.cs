@@ -39,6 +39,9 @@ public sealed class AppUnderTest : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Default", _connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
+            // Every browser test signs in from one address: twenty-odd tests in a minute outrun the per-address limits.
+            builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+            builder.UseSetting("RateLimits:Verification:PermitLimit", "100000");
             // Host settings sit under appsettings.json, which sets Information; app configuration added here wins.
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
                 new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Warning" }));
