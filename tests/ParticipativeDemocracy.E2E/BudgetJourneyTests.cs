@@ -73,7 +73,7 @@ public sealed class BudgetJourneyTests(AppUnderTest app, Browser browser) : Page
             }
 
             await Page.GotoAsync("/processes/canal-side-budget/results");
-            await Assertions.Expect(Page.Locator("[data-testid=results-summary]")).ToContainTextAsync("1 people voted");
+            await Assertions.Expect(Page.Locator("[data-testid=results-summary]")).ToContainTextAsync("Voters: 1. Projects funded: 1");
             await Assertions.Expect(Page.Locator("[data-testid=results-table]")).ToContainTextAsync("Funded");
             await AssertAccessibleAsync();
 

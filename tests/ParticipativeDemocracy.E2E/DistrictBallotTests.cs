@@ -61,7 +61,7 @@ public sealed class DistrictBallotTests(AppUnderTest app, Browser browser) : Pag
             }
 
             await Page.GotoAsync($"/processes/{Slug}/results");
-            await Assertions.Expect(Page.GetByTestId("results-turnout")).ToContainTextAsync("1 people voted across 2 budgets");
+            await Assertions.Expect(Page.GetByTestId("results-turnout")).ToContainTextAsync("Voters: 1, across 2 budgets");
             var results = Page.GetByTestId("budget-results");
             await Assertions.Expect(results).ToHaveCountAsync(2);
             await Assertions.Expect(results.Nth(0)).ToContainTextAsync("Harbour wall repairs");

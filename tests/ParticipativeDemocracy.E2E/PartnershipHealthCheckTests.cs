@@ -42,7 +42,7 @@ public sealed class PartnershipHealthCheckTests(AppUnderTest app, Browser browse
 
         await SignInAsync(OfficerEmail, OfficerPassword);
         await Page.GotoAsync($"/admin/partnerships/{processId}");
-        await Assertions.Expect(Page.Locator("[data-testid=open-check]")).ToContainTextAsync("4 members have answered");
+        await Assertions.Expect(Page.Locator("[data-testid=open-check]")).ToContainTextAsync("Members who have answered: 4.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Close the health check and show the results" }).ClickAsync();
         var table = Page.Locator("[data-testid=health-side-by-side]");
         await Assertions.Expect(table).ToContainTextAsync("Round 2");
@@ -88,7 +88,7 @@ public sealed class PartnershipHealthCheckTests(AppUnderTest app, Browser browse
         await Page.Locator("#q5-text").FillAsync("Open on bank holidays");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=poll-answered]")).ToContainTextAsync("e-mail you the service's response");
-        await Assertions.Expect(Page.Locator("[data-poll-responses]")).ToContainTextAsync("61 people have answered");
+        await Assertions.Expect(Page.Locator("[data-poll-responses]")).ToContainTextAsync("Responses so far: 61.");
         await AssertAccessibleAsync();
         AssertNoConsoleErrors();
     }

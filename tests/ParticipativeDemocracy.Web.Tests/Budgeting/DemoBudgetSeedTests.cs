@@ -85,6 +85,6 @@ public sealed class DemoBudgetSeedTests(PlatformFixture fixture) : PlatformTest(
         var tally = await anonymous.GetFromJsonAsync<JsonElement>($"/api/processes/{running.Id}/tally", Cancel);
         Assert.Equal(265, tally.GetProperty("voters").GetInt32());
         Assert.Equal(cityBallots + fundBallots, tally.GetProperty("ballots").GetInt32());
-        Assert.Contains("265 people have voted so far.", await anonymous.GetStringAsync("/processes/riverside-budget-2027", Cancel), StringComparison.Ordinal);
+        Assert.Contains("Voters so far: 265.", await anonymous.GetStringAsync("/processes/riverside-budget-2027", Cancel), StringComparison.Ordinal);
     }
 }

@@ -129,7 +129,7 @@ public sealed class ImplementationAndFeedbackTests(PlatformFixture fixture) : Pl
         var results = Assert.Single(mails, m => m.Subject == "Results: Riverside budget");
         Assert.Equal("dan@residents.example", results.To);
         Assert.Contains("P01 Benches (£40)", results.TextBody, StringComparison.Ordinal);
-        Assert.Contains("1 people voted", results.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Voters: 1.", results.TextBody, StringComparison.Ordinal);
         var run = await db.BudgetFeedbackRuns.SingleAsync(Cancel);
         Assert.Equal((1, 1), (run.Proposers, run.Followers));
         Assert.Equal("Results: Riverside budget", (await Fixture.Smtp.WaitForAsync("dan@residents.example")).Subject);
