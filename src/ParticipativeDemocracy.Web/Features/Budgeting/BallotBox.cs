@@ -109,9 +109,11 @@ public sealed class BallotBox(
         var oldKey = voter.SupersededKey ?? "";
         var oldReplacementKey = voter.SupersededKey is { } old ? secrets.ReplacementKey(budgetId, old) : "";
         var row = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
-            WITH voter AS (
+            WITH box AS (
+                SELECT app.ballot_box_open({processId}) AS open
+            ), voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
-                VALUES ({processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now})
+                SELECT {processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now} WHERE (SELECT open FROM box)
                 ON CONFLICT ("BudgetId", "VoterKey") DO UPDATE SET "LastVotedAt" = EXCLUDED."LastVotedAt", "Channel" = EXCLUDED."Channel"
                     WHERE app."VoterRecords"."Channel" <> {VoteChannel.Paper.ToString()}
                 RETURNING 1
@@ -130,11 +132,16 @@ public sealed class BallotBox(
                 DELETE FROM app."VoterRecords"
                 WHERE "BudgetId" = {budgetId} AND "VoterKey" = {oldKey} AND EXISTS (SELECT 1 FROM voter)
             )
-            SELECT (SELECT count(*) FROM voter)::int AS "Recorded",
+            SELECT (SELECT open FROM box) AS "Open", (SELECT count(*) FROM voter)::int AS "Recorded",
                    coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
             """), l["VotedOnPaper"], cancellationToken);
+        if (!row.Open)
+        {
+            throw new ConflictException(BallotBoxGate.ClosedMessage);
+        }
+
         return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }
 
-    internal sealed record CastRow(int Recorded, bool Replaced);
+    internal sealed record CastRow(bool Open, int Recorded, bool Replaced);
 }

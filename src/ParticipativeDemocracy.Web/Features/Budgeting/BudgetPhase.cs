@@ -41,7 +41,7 @@ public static class BudgetPhase
     {
         if (settings.ClosedAt is not null || now >= settings.VotingClosesAt)
         {
-            throw new ConflictException("Voting has closed. Ballots can no longer be cast or changed.");
+            throw new ConflictException(BallotBoxGate.ClosedMessage);
         }
 
         if (now < settings.VotingOpensAt)

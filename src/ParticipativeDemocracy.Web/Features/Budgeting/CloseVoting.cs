@@ -22,6 +22,7 @@ public static class CloseVoting
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
         {
+            await BallotBoxGate.CloseAsync(db, command.ProcessId, cancellationToken);
             var now = clock.GetUtcNow();
             var won = await db.BudgetSettings
                 .Where(b => b.ProcessId == command.ProcessId && b.ClosedAt == null && b.VotingClosesAt <= now)

@@ -67,6 +67,7 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
     public async Task CountAsync(PaperScope scope, IReadOnlyList<PlacedBallot> settled, CancellationToken cancellationToken)
     {
         var (batch, now) = (scope.Batch, clock.GetUtcNow());
+        await BallotBoxGate.EnsureOpenAsync(db, batch.ProcessId, cancellationToken);
         var judged = settled.Select(p => (Placed: p, Key: KeyOf(p.Ballot.VoterReference), Verdict: PaperMarks.Judge(scope, p.Ballot, t["PaperSameRank"])))
             .ToList();
         var keys = judged.Select(j => j.Key).ToArray();
