@@ -19,10 +19,10 @@ public sealed class TallyBroadcaster(
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        // One count for both audiences: each costs a pass over every ballot of the process.
         var forOfficers = await sender.Send(new GetTally.Query(key, AsOfficer: true), cancellationToken);
-        var forPublic = await sender.Send(new GetTally.Query(key, AsOfficer: false), cancellationToken);
         await hub.Clients.Group(ProcessHub.OfficerGroupOf(key)).TallyChanged(forOfficers);
-        await hub.Clients.Group(ProcessHub.GroupOf(key)).TallyChanged(forPublic);
+        await hub.Clients.Group(ProcessHub.GroupOf(key)).TallyChanged(forOfficers.ForPublic());
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,12 @@ public static class GetTally
                 .ToList();
             // People, not ballots: a district resident who also votes city-wide has two registry rows under one key.
             var voters = await db.VoterRecords.Where(v => v.ProcessId == query.ProcessId).Select(v => v.VoterKey).Distinct().CountAsync(cancellationToken);
-            var showProjects = query.AsOfficer || settings.ClosedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
-            var projects = showProjects ? await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken) : null;
-            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow()) { Budgets = budgets, Voters = voters };
+            var projectsArePublic = settings.ClosedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
+            var projects = query.AsOfficer || projectsArePublic ? await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken) : null;
+            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow())
+            {
+                Budgets = budgets, Voters = voters, ProjectsArePublic = projectsArePublic,
+            };
         }
     }
 
@@ -53,6 +57,13 @@ public sealed record TallyView(Guid ProcessId, int Ballots, IReadOnlyList<Projec
 
     /// <summary>Distinct voters in the "has voted" registry across the process's budgets; ballots stay anonymous.</summary>
     public int Voters { get; init; }
+
+    /// <summary>Whether the public may see <see cref="Projects"/> (the officer chose so, or voting has closed).</summary>
+    [JsonIgnore]
+    public bool ProjectsArePublic { get; init; }
+
+    /// <summary>What the public sees of an officer's tally: everything but the per-project counts, unless those are public.</summary>
+    public TallyView ForPublic() => ProjectsArePublic ? this : this with { Projects = null };
 }
 
 public sealed record BudgetTally(Guid BudgetId, string Name, string? District, int Ballots);
