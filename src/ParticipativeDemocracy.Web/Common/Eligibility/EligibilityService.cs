@@ -26,10 +26,8 @@ public sealed record PersonFacts(bool OnRoll, DateOnly? DateOfBirth, string? Dis
 /// <summary>A roll entry an account proved: the keyed hash of its reference identifies the person across accounts.</summary>
 public sealed record VerifiedEntry(Guid EntryId, string ReferenceHash, DateOnly DateOfBirth, string? District);
 
+/// <summary>A decision about one person and the roll entry it rests on: the one an account proved, or the one a paper ballot names.</summary>
 public sealed record UserEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
-
-/// <summary>A roll reference keyed from a paper ballot: the decision, and the roll entry it names, if any.</summary>
-public sealed record ReferenceEligibility(EligibilityDecision Decision, VerifiedEntry? Entry);
 
 /// <summary>What a decision about one person and one process rests on.</summary>
 public sealed class EligibilityInputs
@@ -70,12 +68,7 @@ public sealed class EligibilityService(AppDbContext db)
     public async Task<EligibilityDecision> CheckCodeHolderAsync(Guid processId, string? district, CancellationToken cancellationToken) =>
         CheckCodeHolder(await LoadAsync(processId, null, cancellationToken), district);
 
-    public static UserEligibility AssessUser(EligibilityInputs inputs)
-    {
-        var entry = inputs.Entry;
-        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
-        return new UserEligibility(Decide(inputs.Rules, inputs.Process, facts), entry);
-    }
+    public static UserEligibility AssessUser(EligibilityInputs inputs) => AssessEntry(inputs.Rules, inputs.Process, inputs.Entry);
 
     public static EligibilityDecision CheckCodeHolder(EligibilityInputs inputs, string? district)
     {
@@ -109,7 +102,7 @@ public sealed class EligibilityService(AppDbContext db)
     /// Paper ballots name roll references (as keyed hashes): the decision for each, under the same rules as an
     /// account that proved that entry — on the process's roll, else its organisation's. Two queries for any number.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, ReferenceEligibility>> AssessReferencesAsync(
+    public async Task<IReadOnlyDictionary<string, UserEligibility>> AssessReferencesAsync(
         Guid processId, IReadOnlyCollection<string> referenceHashes, CancellationToken cancellationToken)
     {
         var inputs = await LoadAsync(processId, null, cancellationToken);
@@ -125,9 +118,15 @@ public sealed class EligibilityService(AppDbContext db)
         {
             var entry = found.Where(e => e.ReferenceHash == hash).OrderBy(e => e.OrganisationWide)
                 .Select(e => new VerifiedEntry(e.Id, e.ReferenceHash, e.DateOfBirth, e.District)).FirstOrDefault();
-            var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
-            return new ReferenceEligibility(Decide(rules, process, facts), entry);
+            return AssessEntry(rules, process, entry);
         }, StringComparer.Ordinal);
+    }
+
+    /// <summary>A person known by the roll entry they proved (an account) or named (a paper ballot); null: not on the roll.</summary>
+    private static UserEligibility AssessEntry(ProcessEligibility? rules, Process process, VerifiedEntry? entry)
+    {
+        var facts = entry is null ? new PersonFacts(false, null, null) : new PersonFacts(true, entry.DateOfBirth, entry.District);
+        return new UserEligibility(Decide(rules, process, facts), entry);
     }
 
     public static EligibilityDecision Decide(ProcessEligibility? rules, Process process, PersonFacts person)

@@ -69,7 +69,7 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
         return repeated.Count == 0 ? [] : [new ValidationFailure("ballots", Format("PaperRepeated", string.Join(", ", repeated)))];
     }
 
-    private IEnumerable<ValidationFailure> IneligibleErrors(PaperScope scope, PlacedBallot placed, ReferenceEligibility found, string field)
+    private IEnumerable<ValidationFailure> IneligibleErrors(PaperScope scope, PlacedBallot placed, UserEligibility found, string field)
     {
         if (!found.Decision.IsEligible)
         {
@@ -89,7 +89,7 @@ public sealed class PaperChecks(AppDbContext db, EligibilityService eligibility,
     /// </summary>
     /// <param name="hashes">Each ballot's reference hash: its registry key is the roll key an online voter of that entry has.</param>
     private async Task EnsureNotVotedAsync(
-        PaperScope scope, IReadOnlyList<PlacedBallot> ballots, List<string> hashes, List<ReferenceEligibility> found,
+        PaperScope scope, IReadOnlyList<PlacedBallot> ballots, List<string> hashes, List<UserEligibility> found,
         CancellationToken cancellationToken)
     {
         var keys = hashes.Select(VoterKeys.ForRollReference).ToList();
