@@ -42,6 +42,7 @@ internal static class BallotLoad
     {
         var latencies = new List<double>[clients];
         var errors = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
@@ -64,7 +65,8 @@ internal static class BallotLoad
             }
         }));
         var all = latencies.SelectMany(l => l).ToList();
-        return LoadResult.From(all, stopwatch.Elapsed, errors);
+        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, all.Count);
+        return LoadResult.From(all, stopwatch.Elapsed, errors) with { CpuMsPerRequest = cpuPerRequest };
     }
 
     /// <summary>Three distinct projects: at most 3 × £170k, always within the £1m budget.</summary>
