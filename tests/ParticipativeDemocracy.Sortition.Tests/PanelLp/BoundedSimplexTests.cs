@@ -13,6 +13,21 @@ public sealed class BoundedSimplexTests
     [MemberData(nameof(Seeds))]
     public void Matches_glop_on_random_boxed_lps_through_a_sequence_of_bound_and_objective_changes(int seed)
     {
+        RunSequence(seed);
+    }
+
+    [Fact]
+    public void The_random_sequences_include_infeasible_and_optimal_lps()
+    {
+        var statuses = Enumerable.Range(1, 60).SelectMany(RunSequence).ToList();
+
+        Assert.True(statuses.Count(s => s == LpStatus.Infeasible) >= 50, $"{statuses.Count(s => s == LpStatus.Infeasible)} infeasible");
+        Assert.True(statuses.Count(s => s == LpStatus.Optimal) >= 1000, $"{statuses.Count(s => s == LpStatus.Optimal)} optimal");
+    }
+
+    private static List<LpStatus> RunSequence(int seed)
+    {
+        var statuses = new List<LpStatus>();
         var random = new Random(seed);
         var lp = RandomBoxedLp.Create(random, anywhere: seed % 4 == 0);
         var simplex = lp.Simplex();
@@ -39,8 +54,10 @@ public sealed class BoundedSimplexTests
                 simplex.SetObjective(weights);
             }
 
-            AssertSame(lp, simplex, weights, $"seed {seed}, step {step}");
+            statuses.Add(AssertSame(lp, simplex, weights, $"seed {seed}, step {step}"));
         }
+
+        return statuses;
     }
 
     [Fact]
@@ -111,7 +128,7 @@ public sealed class BoundedSimplexTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    private static void AssertSame(RandomBoxedLp lp, BoundedSimplex simplex, double[] weights, string context)
+    private static LpStatus AssertSame(RandomBoxedLp lp, BoundedSimplex simplex, double[] weights, string context)
     {
         var expected = lp.Glop(weights);
         var status = simplex.Solve();
@@ -123,6 +140,8 @@ public sealed class BoundedSimplexTests
             Assert.True(lp.Violation(simplex.Values) <= 1e-8, $"{context}: the optimum breaks a bound by {lp.Violation(simplex.Values)}");
             Assert.Equal(weights.Select((w, j) => w * simplex.Values[j]).Sum(), simplex.Objective, 9);
         }
+
+        return status;
     }
 
     /// <summary>Mostly sparse weights (as a leximin stage's duals are) with exact ties.</summary>

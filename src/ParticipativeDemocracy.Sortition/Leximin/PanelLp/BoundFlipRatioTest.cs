@@ -42,6 +42,7 @@ internal sealed class BoundFlipRatioTest
     /// <param name="variable">A nonbasic variable whose reduced cost moves towards zero along the dual ray.</param>
     /// <param name="reducedCost">Its reduced cost, signed so that dual feasible means ≥ 0.</param>
     /// <param name="magnitude">|α| of its entry in the leaving row.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(int variable, double reducedCost, double magnitude)
     {
         _variable[_count] = variable;

@@ -26,6 +26,7 @@ internal sealed partial class BoundedSimplex
 
         _activeCost = _perturbedCost;
         MakeDualFeasible();
+        SetDirections();
         var status = DualIterations();
         _activeCost = _cost;
         ComputeDuals();
@@ -61,6 +62,8 @@ internal sealed partial class BoundedSimplex
                 {
                     ComputePrimal();
                 }
+
+                SetDirections();
             }
         }
 
@@ -127,26 +130,7 @@ internal sealed partial class BoundedSimplex
         var target = toLower ? _lower[p] : _upper[p];
         var sign = toLower ? 1 : -1;
         ComputePivotRow(r);
-        _ratio.Clear();
-        var ignored = 0.0;
-        for (var j = 0; j < _x.Length; j++)
-        {
-            var alpha = _alpha[j];
-            if (_position[j] >= 0 || _upper[j] <= _lower[j] || alpha == 0 || (sign * alpha > 0) != _atUpper[j])
-            {
-                continue;
-            }
-
-            if (Math.Abs(alpha) > PivotTolerance)
-            {
-                _ratio.Add(j, _atUpper[j] ? -_d[j] : _d[j], Math.Abs(alpha));
-            }
-            else
-            {
-                ignored += Math.Abs(alpha) * (_upper[j] - _lower[j]);
-            }
-        }
-
+        var ignored = CollectBreakpoints(sign);
         var q = _ratio.Choose(Math.Abs(_x[p] - target), _lower, _upper, DualTolerance, PrimalTolerance);
         if (q < 0)
         {
@@ -175,6 +159,39 @@ internal sealed partial class BoundedSimplex
         return LpStatus.Optimal;
     }
 
+    /// <summary>
+    /// The nonbasic variables whose move would reduce the leaving row's infeasibility, into the ratio test;
+    /// returns how far the ones with entries too small to pivot on could have moved it (for an infeasibility proof).
+    /// </summary>
+    private double CollectBreakpoints(double sign)
+    {
+        _ratio.Clear();
+        var ignored = 0.0;
+        var alphas = _alpha;
+        var direction = _direction;
+        for (var j = 0; j < alphas.Length; j++)
+        {
+            // Eligible: at lower with sign·α < 0, or at upper with sign·α > 0 (never basic or fixed: direction 0).
+            var move = sign * alphas[j] * direction[j];
+            if (move >= 0)
+            {
+                continue;
+            }
+
+            var magnitude = Math.Abs(alphas[j]);
+            if (magnitude > PivotTolerance)
+            {
+                _ratio.Add(j, direction[j] * _d[j], magnitude);
+            }
+            else
+            {
+                ignored += magnitude * (_upper[j] - _lower[j]);
+            }
+        }
+
+        return ignored;
+    }
+
     /// <summary>Moves the passed breakpoints to their other bound and the basic variables with them.</summary>
     private void FlipBounds()
     {
@@ -190,6 +207,7 @@ internal sealed partial class BoundedSimplex
             var j = _ratio.Flipped(f);
             var before = _x[j];
             _atUpper[j] = !_atUpper[j];
+            _direction[j] = -_direction[j];
             _x[j] = _atUpper[j] ? _upper[j] : _lower[j];
             AddColumn(j, _x[j] - before, _rows);
         }

@@ -33,6 +33,9 @@ internal sealed partial class BoundedSimplex
     private readonly double[] _d;
     private readonly double[] _alpha;
     private readonly bool[] _atUpper;
+
+    // +1 nonbasic at its lower bound (may rise), −1 at its upper, 0 basic or fixed: kept for the dual ratio test.
+    private readonly double[] _direction;
     private readonly int[] _head;
     private readonly int[] _position;
     private readonly double[] _column;
@@ -79,6 +82,7 @@ internal sealed partial class BoundedSimplex
         _d = new double[total];
         _alpha = new double[total];
         _atUpper = new bool[total];
+        _direction = new double[total];
         _head = new int[_m];
         _position = new int[total];
         _column = new double[_m];
@@ -361,10 +365,23 @@ internal sealed partial class BoundedSimplex
         _position[q] = r;
         _position[p] = -1;
         _atUpper[p] = toUpper;
+        SetDirection(q);
+        SetDirection(p);
         _inverse.Update(r, _column);
         _sinceRefactor++;
         _changes++;
         Pivots++;
+    }
+
+    private void SetDirection(int j) =>
+        _direction[j] = _position[j] >= 0 || _upper[j] <= _lower[j] ? 0 : _atUpper[j] ? -1 : 1;
+
+    private void SetDirections()
+    {
+        for (var j = 0; j < _direction.Length; j++)
+        {
+            SetDirection(j);
+        }
     }
 
     /// <summary>result = B⁻¹·a_j.</summary>
