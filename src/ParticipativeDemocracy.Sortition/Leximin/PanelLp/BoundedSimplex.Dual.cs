@@ -17,7 +17,7 @@ internal sealed partial class BoundedSimplex
         {
             if (_position[j] < 0)
             {
-                var xi = Perturbation * (1 + Math.Abs(_cost[j])) * (1 + Noise(j));
+                var xi = _noise[j] * (1 + Math.Abs(_cost[j]));
                 var shift = _atUpper[j] ? -xi : xi;
                 _perturbedCost[j] += shift;
                 _d[j] += shift;

@@ -29,6 +29,7 @@ internal sealed partial class BoundedSimplex
     private readonly double[] _cost;
     private readonly double[] _perturbedCost;
     private readonly double[] _weights;
+    private readonly double[] _noise;
     private readonly double[] _x;
     private readonly double[] _d;
     private readonly double[] _alpha;
@@ -78,6 +79,11 @@ internal sealed partial class BoundedSimplex
         _perturbedCost = new double[total];
         _activeCost = _cost;
         _weights = new double[_n];
+        _noise = new double[total];
+        for (var j = 0; j < total; j++)
+        {
+            _noise[j] = Perturbation * (1 + Noise(j));
+        }
         _x = new double[total];
         _d = new double[total];
         _alpha = new double[total];

@@ -12,12 +12,14 @@ internal sealed class DenseInverse
     private readonly int _m;
     private readonly double[] _inverse;
     private readonly double[] _work;
+    private readonly double[] _norms;
 
     public DenseInverse(int size)
     {
         _m = size;
         _inverse = new double[size * size];
         _work = new double[size * size];
+        _norms = new double[size];
     }
 
     /// <summary>The basis matrix to invert next, row-major; the caller fills it, then calls <see cref="Invert"/>.</summary>
@@ -77,13 +79,21 @@ internal sealed class DenseInverse
             }
         }
 
+        for (var i = 0; i < m; i++)
+        {
+            _norms[i] = Norm(i);
+        }
+
         return true;
     }
 
     /// <summary>Row <paramref name="r"/> of the inverse (the multipliers of basic variable r's tableau row).</summary>
     public ReadOnlySpan<double> Row(int r) => _inverse.AsSpan(r * _m, _m);
 
-    public double RowNormSquared(int r)
+    /// <summary>‖row r‖², kept up to date through <see cref="Update"/> (the dual steepest-edge weight).</summary>
+    public double RowNormSquared(int r) => _norms[r];
+
+    private double Norm(int r)
     {
         var sum = 0.0;
         foreach (var v in Row(r))
@@ -160,11 +170,12 @@ internal sealed class DenseInverse
     public void Update(int r, ReadOnlySpan<double> w)
     {
         ScaleRow(_inverse, r, 1.0 / w[r]);
+        _norms[r] = Norm(r);
         for (var i = 0; i < _m; i++)
         {
             if (i != r && w[i] != 0)
             {
-                SubtractRow(_inverse, i, r, w[i]);
+                _norms[i] = SubtractRow(_inverse, i, r, w[i]);
             }
         }
     }
@@ -187,14 +198,19 @@ internal sealed class DenseInverse
         }
     }
 
-    /// <summary>row i −= factor·row k.</summary>
-    private void SubtractRow(double[] a, int i, int k, double factor)
+    /// <summary>row i −= factor·row k; returns the new row's squared norm.</summary>
+    private double SubtractRow(double[] a, int i, int k, double factor)
     {
         var target = a.AsSpan(i * _m, _m);
         var source = a.AsSpan(k * _m, _m);
+        var norm = 0.0;
         for (var c = 0; c < _m; c++)
         {
-            target[c] -= factor * source[c];
+            var v = target[c] - (factor * source[c]);
+            target[c] = v;
+            norm += v * v;
         }
+
+        return norm;
     }
 }
