@@ -34,6 +34,10 @@ internal static class Driver
         }
 
         Console.WriteLine();
+        var ceiling = await BallotLoad.RunCeilingAsync(app, clients.Max(), TimeSpan.FromSeconds(seconds));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"HTTP ceiling (GET /health/live, {clients.Max()} clients, same pipeline and client): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.P50:F1} ms, p99 {ceiling.P99:F1} ms, {ceiling.Errors} errors."));
+        Console.WriteLine();
         var tally = await TallyLatency.RunAsync(app, viewers, rounds: 10);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ballot committed → TallyChanged at {viewers} SignalR viewers ({tally.Samples} deliveries over 10 ballots, {tally.Missing} missing): p50 {tally.P50:F0} ms, p99 {tally.P99:F0} ms, max {tally.Max:F0} ms (the broadcaster coalesces every {Web.Realtime.TallyBroadcaster.Interval.TotalMilliseconds:F0} ms)."));

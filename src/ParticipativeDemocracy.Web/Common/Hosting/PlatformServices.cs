@@ -42,6 +42,7 @@ public static class PlatformServices
         services.AddSingleton<BallotSecrets>();
         services.AddScoped<BallotVoters>();
         services.AddScoped<BallotBox>();
+        services.AddSingleton<BallotFactsCache>();
         services.AddScoped<BudgetVoters>();
         services.AddScoped<PaperBallots>();
         services.AddScoped<PaperChecks>();
