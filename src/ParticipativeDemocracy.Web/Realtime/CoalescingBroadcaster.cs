@@ -49,12 +49,19 @@ public abstract class CoalescingBroadcaster<TKey>(ILogger logger, TimeSpan windo
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var rest = Window;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await Task.Delay(rest, stoppingToken);
-            var started = Stopwatch.GetTimestamp();
-            await FlushAsync(stoppingToken);
-            rest = RestAfter(Stopwatch.GetElapsedTime(started));
+            while (true)
+            {
+                await Task.Delay(rest, stoppingToken);
+                var started = Stopwatch.GetTimestamp();
+                await FlushAsync(stoppingToken);
+                rest = RestAfter(Stopwatch.GetElapsedTime(started));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping (or was never started): an end, not a failure that should stop the host.
         }
     }
 }
