@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ParticipativeDemocracy.Sortition.Leximin.MasterLp;
 
@@ -166,14 +167,17 @@ internal sealed class DenseInverse(int size)
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
+            var xs = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var ys = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
             var av = new Vector<double>(a);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            for (var v = 0; v < xs.Length; v++)
             {
-                var yv = new Vector<double>(y[i..]);
-                (yv + (av * new Vector<double>(x[i..]))).CopyTo(y[i..]);
+                ys[v] += av * xs[v];
             }
+
+            i = xs.Length * Vector<double>.Count;
         }
 
         for (; i < x.Length; i++)

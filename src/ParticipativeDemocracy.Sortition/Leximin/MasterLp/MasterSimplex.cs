@@ -24,7 +24,7 @@ internal sealed class MasterSimplex
     private const double PivotTolerance = 1e-9;
     private const double PerturbationScale = 1e-7;
     private const double CheckTolerance = 1e-7;
-    private const int ReinvertEvery = 2000;
+    private const int ReinvertEvery = 5000;
 
     private readonly int _rows;
     private readonly DenseInverse _inverse;
