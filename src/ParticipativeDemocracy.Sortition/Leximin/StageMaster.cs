@@ -113,7 +113,8 @@ internal sealed class StageMaster(Instance instance, long? iterationCap = null) 
 
     public void Dispose() => _glop?.Dispose();
 
-    private long MaxIterations => iterationCap ?? (100_000 + (200L * _columns.Count));
+    /// <summary>A solve normally takes well under 2,000 pivots; far more means stalling, so GLOP takes over.</summary>
+    private long MaxIterations => iterationCap ?? (20L * (instance.Types.Count + _columns.Count));
 
     private void SwitchToGlop()
     {

@@ -253,8 +253,10 @@ internal sealed class MasterSimplex
                 continue;
             }
 
+            // The clean-up runs on the true, degenerate bounds without protection against cycling; it normally
+            // takes a few dozen pivots, so a long one counts as trouble (re-inverted and retried, then GLOP).
             Perturb(false);
-            if (Iterate(maxIterations) && Check())
+            if (Iterate(Math.Min(maxIterations, Iterations + (5L * _rows) + 100)) && Check())
             {
                 return SimplexOutcome.Optimal;
             }
