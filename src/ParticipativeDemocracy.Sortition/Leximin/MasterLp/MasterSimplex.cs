@@ -12,8 +12,9 @@ namespace ParticipativeDemocracy.Sortition.Leximin.MasterLp;
 /// The basis inverse is explicit and dense (<see cref="DenseInverse"/>), updated by one rank-one pivot and
 /// rebuilt every <see cref="ReinvertEvery"/> pivots. Phase 1 minimises the sum of infeasibilities, so the
 /// basis survives added columns (still feasible) and stage changes (z's column and the floors change, the
-/// old basis may be infeasible). Against degeneracy every solve first runs on lower bounds relaxed by a small
-/// deterministic perturbation, then restores them and cleans up; pricing is Devex, the ratio test Harris's.
+/// old basis may be infeasible). Against degeneracy every solve first runs with the basic variables' lower
+/// bounds relaxed by a small deterministic perturbation, then restores them and cleans up; pricing is Devex
+/// (reduced costs updated along the pivot row), the ratio test Harris's.
 /// Everything is deterministic, so the same inputs give the same pivots.
 /// </para>
 /// </summary>
@@ -75,11 +76,6 @@ internal sealed class MasterSimplex
     /// <summary>Pivots of the last solve (a deterministic measure of its cost).</summary>
     public long Iterations { get; private set; }
 
-    /// <summary>Full inversions of the basis during the last solve (scheduled ones included).</summary>
-    public int Reinversions { get; private set; }
-
-    public int ColumnCount => _count - _rows - 1;
-
     public double Objective => _x[ZIndex];
 
     /// <summary>Pricing rule: Devex (default) or Dantzig's largest reduced cost, for measurements.</summary>
@@ -94,7 +90,8 @@ internal sealed class MasterSimplex
 
     /// <summary>
     /// Sets z's coefficients (−1 on unfixed type rows) and the type rows' floors. When z is basic its column
-    /// is swapped in the inverse by one pivot; a numerically unsafe swap schedules a full inversion instead.
+    /// is swapped in the inverse by one pivot, or, when the new column is singular with the basis, by
+    /// <see cref="SwapInFixedSlack"/>.
     /// </summary>
     public void SetStage(IReadOnlyList<double?> fixedProbability)
     {
@@ -235,7 +232,6 @@ internal sealed class MasterSimplex
     public SimplexOutcome Solve(long maxIterations, TimeSpan timeLimit)
     {
         Iterations = 0;
-        Reinversions = 0;
         _timedOut = false;
         _clock = System.Diagnostics.Stopwatch.StartNew();
         _timeLimit = timeLimit;
@@ -644,7 +640,6 @@ internal sealed class MasterSimplex
     {
         _sinceInvert = 0;
         _needsInvert = false;
-        Reinversions++;
         var basis = _head.Select(v => _columns[v]).ToArray();
         if (!_inverse.Invert(basis))
         {
