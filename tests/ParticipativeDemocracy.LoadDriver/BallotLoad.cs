@@ -7,21 +7,42 @@ namespace ParticipativeDemocracy.LoadDriver;
 /// <summary>Closed-loop load: each client casts a ballot, waits for the answer, casts the next, each as a new voter.</summary>
 internal static class BallotLoad
 {
-    public static async Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration)
+    public static Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration) =>
+        RunAsync(app, clients, duration, random => Ballot(app, random));
+
+    /// <summary>
+    /// The same clients asking the cheapest endpoint (<c>GET /health/live</c>, through the whole middleware
+    /// pipeline): what this machine's HTTP stack and client can do at all, whatever a ballot costs.
+    /// </summary>
+    public static Task<LoadResult> RunCeilingAsync(BenchmarkApp app, int clients, TimeSpan duration) =>
+        RunAsync(app, clients, duration, _ => new HttpRequestMessage(HttpMethod.Get, "/health/live"));
+
+    private static async Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration, Func<Random, HttpRequestMessage> next)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = app.BaseAddress,
         };
         // Warm up connections, JIT and the database's caches before measuring.
-        await Measure(app, http, clients, TimeSpan.FromSeconds(3));
-        return await Measure(app, http, clients, duration);
+        await Measure(http, clients, TimeSpan.FromSeconds(3), next);
+        return await Measure(http, clients, duration, next);
     }
 
-    private static async Task<LoadResult> Measure(BenchmarkApp app, HttpClient http, int clients, TimeSpan duration)
+    private static HttpRequestMessage Ballot(BenchmarkApp app, Random random)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processes/{app.ProcessId}/ballots")
+        {
+            Content = JsonContent.Create(new { choices = Choices(app, random) }),
+        };
+        request.Headers.Add("Voting-Pass", app.NewPass());
+        return request;
+    }
+
+    private static async Task<LoadResult> Measure(HttpClient http, int clients, TimeSpan duration, Func<Random, HttpRequestMessage> next)
     {
         var latencies = new List<double>[clients];
         var errors = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
@@ -29,11 +50,7 @@ internal static class BallotLoad
             var random = new Random(client);
             while (stopwatch.Elapsed < duration)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processes/{app.ProcessId}/ballots")
-                {
-                    Content = JsonContent.Create(new { choices = Choices(app, random) }),
-                };
-                request.Headers.Add("Voting-Pass", app.NewPass());
+                using var request = next(random);
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -48,7 +65,8 @@ internal static class BallotLoad
             }
         }));
         var all = latencies.SelectMany(l => l).ToList();
-        return LoadResult.From(all, stopwatch.Elapsed, errors);
+        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, all.Count);
+        return LoadResult.From(all, stopwatch.Elapsed, errors) with { CpuMsPerRequest = cpuPerRequest };
     }
 
     /// <summary>Three distinct projects: at most 3 × £170k, always within the £1m budget.</summary>

@@ -1,13 +1,15 @@
 using Google.OrTools.LinearSolver;
+using ParticipativeDemocracy.Sortition.Leximin.PanelLp;
 
 namespace ParticipativeDemocracy.Sortition.Leximin;
 
 /// <summary>
 /// The integer program over quota-satisfying panels, one integer variable per agent type (how many of
 /// its members sit on the panel). Built once; each call only swaps the objective.
-/// Each call first solves the linear relaxation with GLOP, warm-started from the previous basis: when its
-/// optimum is integral it is also the integer optimum, and SCIP (whose set-up and presolve cost tens of
-/// milliseconds per call) is only needed for the fractional ones.
+/// Each call first runs a branch and bound on the linear relaxation, solved by a dedicated bounded simplex
+/// (<see cref="BoundedSimplex"/>) warm-started from the previous basis: a node costs microseconds, and
+/// SCIP (whose set-up and presolve cost tens of milliseconds per call) is only needed when the search
+/// gives up.
 /// </summary>
 internal sealed class PanelOracle : IDisposable
 {
@@ -19,8 +21,8 @@ internal sealed class PanelOracle : IDisposable
     private readonly Instance _instance;
     private readonly Solver _solver;
     private readonly Variable[] _counts;
-    private readonly Solver _relaxation;
-    private readonly Variable[] _relaxed;
+    private readonly BoundedSimplex? _relaxation;
+    private readonly Func<LpStatus>? _solveRelaxation;
     private readonly SolverStats _stats;
 
     public PanelOracle(Instance instance, TimeSpan timeLimitPerSolve, SolverStats? stats = null)
@@ -33,12 +35,8 @@ internal sealed class PanelOracle : IDisposable
         var types = instance.Types;
         _counts = types.Select((t, i) => _solver.MakeIntVar(0, t.Size, $"x{i}")).ToArray();
         PanelRows.Add(_solver, instance, _counts);
-
-        _relaxation = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
-        _relaxation.SetSolverSpecificParametersAsString("use_preprocessing: false");
-        _relaxation.SetTimeLimit((long)timeLimitPerSolve.TotalMilliseconds);
-        _relaxed = types.Select((t, i) => _relaxation.MakeNumVar(0, t.Size, $"x{i}")).ToArray();
-        PanelRows.Add(_relaxation, instance, _relaxed);
+        _relaxation = PanelRelaxation.Create(instance);
+        _solveRelaxation = _relaxation is null ? null : _relaxation.Solve;
     }
 
     /// <summary>
@@ -81,55 +79,50 @@ internal sealed class PanelOracle : IDisposable
         };
     }
 
-    public void Dispose()
-    {
-        _solver.Dispose();
-        _relaxation.Dispose();
-    }
+    public void Dispose() => _solver.Dispose();
 
     /// <summary>
     /// Depth-first branch and bound on the relaxation, nearest rounding first. Not completed when it gives
-    /// up (node limit, a numerical surprise); SCIP decides those cases and confirms infeasibility.
+    /// up (node limit, the simplex's numerical trouble); SCIP decides those cases and confirms infeasibility.
     /// </summary>
     private Search Relaxed(IReadOnlyList<double> weightPerMember, int nodeLimit)
     {
-        var objective = _relaxation.Objective();
-        for (var t = 0; t < _relaxed.Length; t++)
+        var search = new Search { Limit = nodeLimit };
+        if (_relaxation is null)
         {
-            objective.SetCoefficient(_relaxed[t], weightPerMember[t]);
+            return search;
         }
 
-        objective.SetMaximization();
-        var search = new Search { Limit = nodeLimit };
-        search.Completed = Explore(search);
+        _relaxation.SetObjective(weightPerMember is double[] array ? array : weightPerMember.ToArray());
+        search.Completed = Explore(_relaxation, search);
         return search;
     }
 
-    private bool Explore(Search search)
+    private bool Explore(BoundedSimplex relaxation, Search search)
     {
         if (++search.Nodes > search.Limit && (search.Best is not null || search.Nodes > ExactNodes))
         {
             return false;
         }
 
-        var status = _stats.TimeRelaxation(_relaxation.Solve);
-        if (status == Solver.ResultStatus.INFEASIBLE)
+        var status = _stats.TimeRelaxation(_solveRelaxation!);
+        if (status == LpStatus.Infeasible)
         {
             return true;
         }
 
-        if (status != Solver.ResultStatus.OPTIMAL)
+        if (status != LpStatus.Optimal)
         {
             return false;
         }
 
-        var value = _relaxation.Objective().Value();
+        var value = relaxation.Objective;
         if (value <= search.BestValue + Prune)
         {
             return true;
         }
 
-        var values = _relaxed.Select(v => v.SolutionValue()).ToArray();
+        var values = relaxation.Values;
         var branch = -1;
         var distance = Integral;
         for (var t = 0; t < values.Length; t++)
@@ -143,7 +136,12 @@ internal sealed class PanelOracle : IDisposable
 
         if (branch < 0)
         {
-            var panel = values.Select(v => (int)Math.Round(v)).ToArray();
+            var panel = new int[values.Length];
+            for (var t = 0; t < panel.Length; t++)
+            {
+                panel[t] = (int)Math.Round(values[t]);
+            }
+
             if (!PanelRows.Hold(_instance, panel))
             {
                 return false;
@@ -154,23 +152,22 @@ internal sealed class PanelOracle : IDisposable
         }
 
         _stats.Fractional++;
-        var variable = _relaxed[branch];
-        var (lower, upper) = (variable.Lb(), variable.Ub());
+        var (lower, upper) = (relaxation.Lower(branch), relaxation.Upper(branch));
         var down = Math.Floor(values[branch]);
         var upFirst = values[branch] - down >= 0.5;
         for (var child = 0; child < 2; child++)
         {
             if ((child == 0) == upFirst)
             {
-                variable.SetBounds(down + 1, upper);
+                relaxation.SetBounds(branch, down + 1, upper);
             }
             else
             {
-                variable.SetBounds(lower, down);
+                relaxation.SetBounds(branch, lower, down);
             }
 
-            var completed = Explore(search);
-            variable.SetBounds(lower, upper);
+            var completed = Explore(relaxation, search);
+            relaxation.SetBounds(branch, lower, upper);
             if (!completed)
             {
                 return false;

@@ -149,5 +149,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(Schema);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasDbFunction(typeof(DatabaseFunctions).GetMethod(nameof(DatabaseFunctions.BallotFactsStamp))!)
+            .HasSchema(Schema).HasName("ballot_facts_stamp");
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Common.Errors;
+using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Seeding;
 using ParticipativeDemocracy.Web.Features.Budgeting;
 
@@ -35,13 +36,18 @@ public static class PlatformServices
                 typeof(TransactionBehavior<,>),
             ];
         });
-        services.AddValidatorsFromAssemblyContaining<ProblemExceptionHandler>(includeInternalTypes: true);
+        // Building a validator's rules costs more than most validations: build once, except where rules read the database.
+        services.AddValidatorsFromAssemblyContaining<ProblemExceptionHandler>(
+            ServiceLifetime.Singleton, filter: v => !ReadsDatabase(v.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<ProblemExceptionHandler>(
+            ServiceLifetime.Scoped, filter: v => ReadsDatabase(v.ValidatorType), includeInternalTypes: true);
 
         services.Configure<DemoCouncilOptions>(configuration.GetSection(DemoCouncilOptions.Section));
         services.Configure<BallotSecretOptions>(configuration.GetSection(BallotSecretOptions.Section));
         services.AddSingleton<BallotSecrets>();
         services.AddScoped<BallotVoters>();
         services.AddScoped<BallotBox>();
+        services.AddSingleton<BallotFactsCache>();
         services.AddScoped<BudgetVoters>();
         services.AddScoped<PaperBallots>();
         services.AddScoped<PaperChecks>();
@@ -49,4 +55,7 @@ public static class PlatformServices
         services.AddScoped<DemoCouncilSeeder>();
         return services;
     }
+
+    private static bool ReadsDatabase(Type validator) =>
+        validator.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(AppDbContext)));
 }

@@ -23,18 +23,43 @@ public sealed record BallotReceipt(string ReceiptCode, DateTimeOffset CastAt, bo
 /// One upsert per table keeps one live ballot per voter under any concurrency.
 /// </summary>
 public sealed class BallotBox(
-    AppDbContext db, EligibilityService eligibility, TimeProvider clock, BallotSecrets secrets, BudgetVoters budgetVoters, AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
+    AppDbContext db, EligibilityService eligibility, BallotFactsCache cache, TimeProvider clock, BallotSecrets secrets, BudgetVoters budgetVoters,
+    AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
 {
-    /// <summary><paramref name="userId"/>: the signed-in voter; null for a code holder.</summary>
-    public Task<BallotFacts> FactsAsync(Guid processId, Guid? userId, CancellationToken cancellationToken) =>
-        BallotFacts.LoadAsync(db, eligibility, processId, userId, cancellationToken);
+    /// <summary>Facts that went stale this many times in a row mean the budget is being reconfigured right now.</summary>
+    private const int Attempts = 3;
 
     /// <summary>
+    /// Reads the facts (<paramref name="entryOf"/>: the signed-in voter whose roll entry counts, null for a code
+    /// holder), identifies the voter from them and casts. When the facts changed before the ballot was written,
+    /// nothing was written: it starts again from fresh facts, so a ballot is never checked against stale rules.
     /// <paramref name="budgetId"/> null: the process's only budget, else the budget of the chosen projects.
-    /// Outside a transaction (online ballots) the ballot is written by one statement, atomic by itself; a
-    /// transaction is opened only when a voter of unknown district picks a district budget.
     /// </summary>
     public async Task<BallotReceipt> CastAsync(
+        Guid processId, Guid? entryOf, Func<BallotFacts, BallotVoter> voterOf, IReadOnlyList<CastChoice> cast, VoteChannel channel, Guid? budgetId,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var facts = await BallotFacts.LoadAsync(db, eligibility, cache, processId, entryOf, cancellationToken);
+            if (await TryCastAsync(facts, voterOf(facts), cast, channel, budgetId, cancellationToken) is { } receipt)
+            {
+                return receipt;
+            }
+
+            cache.Forget(processId);
+            if (attempt == Attempts)
+            {
+                throw new ConflictException(l["BallotFactsChanging"]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Null when the facts are stale. Outside a transaction (online ballots) the ballot is written by one
+    /// statement, atomic by itself; a transaction is opened only when a voter of unknown district picks a district budget.
+    /// </summary>
+    private async Task<BallotReceipt?> TryCastAsync(
         BallotFacts facts, BallotVoter voter, IReadOnlyList<CastChoice> cast, VoteChannel channel, Guid? budgetId, CancellationToken cancellationToken)
     {
         var settings = facts.BudgetSettings;
@@ -55,7 +80,11 @@ public sealed class BallotBox(
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         await budgetVoters.EnsureFirstDistrictAsync(budget, facts.Budgets, voter, cancellationToken);
-        var replaced = await RecordAsync(budget, voter, channel, choices, receipt, now, cancellationToken);
+        if (await RecordAsync(budget, voter, channel, choices, receipt, now, facts.Stamp, cancellationToken) is not { } replaced)
+        {
+            return null;
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -95,10 +124,11 @@ public sealed class BallotBox(
     /// Registry and ballot in one statement: parallel casts by one voter queue on the registry row, so
     /// the time each holds it is one round trip. A person who voted on paper cannot vote online. When the
     /// person voted under another key before (their account, before proving a roll entry), that ballot
-    /// and registry row go in the same statement.
+    /// and registry row go in the same statement. Whether the ballot replaced one; null, with nothing
+    /// written, when the database's facts no longer carry <paramref name="stamp"/>.
     /// </summary>
-    private async Task<bool> RecordAsync(
-        ProcessBudget budget, BallotVoter voter, VoteChannel channel, List<BallotChoice> choices, string receipt, DateTimeOffset now,
+    private async Task<bool?> RecordAsync(
+        ProcessBudget budget, BallotVoter voter, VoteChannel channel, List<BallotChoice> choices, string receipt, DateTimeOffset now, string stamp,
         CancellationToken cancellationToken)
     {
         var (processId, budgetId, voterKey) = (budget.ProcessId, budget.Id, voter.VoterKey);
@@ -110,10 +140,10 @@ public sealed class BallotBox(
         var oldReplacementKey = voter.SupersededKey is { } old ? secrets.ReplacementKey(budgetId, old) : "";
         var row = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
             WITH box AS (
-                SELECT app.ballot_box_open({processId}) AS open
+                SELECT app.ballot_box_open({processId}) AS open, app.ballot_facts_stamp({processId}) = {stamp} AS fresh
             ), voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
-                SELECT {processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now} WHERE (SELECT open FROM box)
+                SELECT {processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now} WHERE (SELECT open AND fresh FROM box)
                 ON CONFLICT ("BudgetId", "VoterKey") DO UPDATE SET "LastVotedAt" = EXCLUDED."LastVotedAt", "Channel" = EXCLUDED."Channel"
                     WHERE app."VoterRecords"."Channel" <> {VoteChannel.Paper.ToString()}
                 RETURNING 1
@@ -132,7 +162,7 @@ public sealed class BallotBox(
                 DELETE FROM app."VoterRecords"
                 WHERE "BudgetId" = {budgetId} AND "VoterKey" = {oldKey} AND EXISTS (SELECT 1 FROM voter)
             )
-            SELECT (SELECT open FROM box) AS "Open", (SELECT count(*) FROM voter)::int AS "Recorded",
+            SELECT (SELECT open FROM box) AS "Open", (SELECT fresh FROM box) AS "Fresh", (SELECT count(*) FROM voter)::int AS "Recorded",
                    coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
             """), l["VotedOnPaper"], cancellationToken);
         if (!row.Open)
@@ -140,8 +170,13 @@ public sealed class BallotBox(
             throw new ConflictException(BallotBoxGate.ClosedMessage);
         }
 
+        if (!row.Fresh)
+        {
+            return null;
+        }
+
         return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }
 
-    internal sealed record CastRow(bool Open, int Recorded, bool Replaced);
+    internal sealed record CastRow(bool Open, bool Fresh, int Recorded, bool Replaced);
 }

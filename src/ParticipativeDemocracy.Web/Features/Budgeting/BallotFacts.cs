@@ -9,18 +9,44 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// <summary>
 /// Everything a ballot is checked against: who may vote (process, rules, the account's roll entry), the
 /// ballot rules and phase, the budgets and the projects on the ballot. Read in one query, because under
-/// load each round trip a ballot makes is time other voters queue for a connection.
+/// load each round trip a ballot makes is time other voters queue for a connection. <see cref="Stamp"/> is
+/// the database's <see cref="DatabaseFunctions.BallotFactsStamp"/> when they were read.
 /// </summary>
 public sealed record BallotFacts(
-    EligibilityInputs Eligibility, BudgetSettings? Settings, List<ProcessBudget> Budgets, Dictionary<Guid, BudgetProject> OnBallot)
+    EligibilityInputs Eligibility, BudgetSettings? Settings, List<ProcessBudget> Budgets, Dictionary<Guid, BudgetProject> OnBallot, string Stamp)
 {
     public Guid ProcessId => Eligibility.Process.Id;
 
     /// <summary>404 when the process is not a participatory budget (callers check eligibility first, as before).</summary>
     public BudgetSettings BudgetSettings => Settings ?? throw new NotFoundException("Participatory budget", ProcessId);
 
-    /// <summary><paramref name="userId"/>: the signed-in voter whose roll entry to read; null for a code holder.</summary>
+    /// <summary>The same facts for another voter: only the roll entry differs.</summary>
+    public BallotFacts WithoutVoter() => WithEntry(null);
+
+    /// <summary>
+    /// <paramref name="userId"/>: the signed-in voter whose roll entry to read; null for a code holder.
+    /// While voting is open the process's part comes from <paramref name="cache"/>, so a code holder's ballot
+    /// reads nothing and an account's reads only its roll entry.
+    /// </summary>
     public static async Task<BallotFacts> LoadAsync(
+        AppDbContext db, EligibilityService eligibility, BallotFactsCache cache, Guid processId, Guid? userId, CancellationToken cancellationToken)
+    {
+        if (cache.Find(processId) is { } known)
+        {
+            return userId is null
+                ? known
+                : known.WithEntry(await eligibility.Inputs(processId, userId).Select(i => i.Entry).SingleOrDefaultAsync(cancellationToken));
+        }
+
+        var facts = await ReadAsync(db, eligibility, processId, userId, cancellationToken);
+        cache.Remember(facts);
+        return facts;
+    }
+
+    private BallotFacts WithEntry(VerifiedEntry? entry) =>
+        this with { Eligibility = new EligibilityInputs { Process = Eligibility.Process, Rules = Eligibility.Rules, Entry = entry } };
+
+    private static async Task<BallotFacts> ReadAsync(
         AppDbContext db, EligibilityService eligibility, Guid processId, Guid? userId, CancellationToken cancellationToken)
     {
         var row = await eligibility.Inputs(processId, userId)
@@ -38,6 +64,7 @@ public sealed record BallotFacts(
                         Projects = db.BudgetProjects.Where(p => p.BudgetId == b.Id && p.Status == ProposalStatus.Feasible).ToList(),
                     })
                     .ToList(),
+                Stamp = DatabaseFunctions.BallotFactsStamp(i.Process.Id),
             })
             .AsNoTracking()
             .AsSingleQuery()
@@ -46,6 +73,7 @@ public sealed record BallotFacts(
             new EligibilityInputs { Process = row.Process, Rules = row.Rules, Entry = row.Entry },
             row.Settings,
             row.Budgets.Select(b => b.Budget).ToList(),
-            row.Budgets.SelectMany(b => b.Projects).ToDictionary(p => p.Id));
+            row.Budgets.SelectMany(b => b.Projects).ToDictionary(p => p.Id),
+            row.Stamp);
     }
 }

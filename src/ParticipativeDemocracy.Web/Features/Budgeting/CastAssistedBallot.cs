@@ -41,9 +41,9 @@ public static class CastAssistedBallot
         {
             var resident = await users.FindByEmailAsync(command.ResidentEmail!.Trim())
                            ?? throw new NotFoundException("Resident", command.ResidentEmail);
-            var facts = await box.FactsAsync(command.ProcessId, resident.Id, cancellationToken);
-            var voter = voters.ForUser(facts.Eligibility, resident.Id);
-            var receipt = await box.CastAsync(facts, voter, command.Choices, VoteChannel.Assisted, command.BudgetId, cancellationToken);
+            var receipt = await box.CastAsync(
+                command.ProcessId, resident.Id, facts => voters.ForUser(facts.Eligibility, resident.Id), command.Choices, VoteChannel.Assisted,
+                command.BudgetId, cancellationToken);
             await audit.RecordAsync(nameof(CastAssistedBallot), nameof(Process), command.ProcessId, before: null,
                 new { Resident = resident.Id, receipt.Replaced }, cancellationToken, onBehalfOf: resident.Id);
             return receipt;

@@ -42,9 +42,14 @@ public static class CastBallot
                 throw voters.Nobody();
             }
 
-            var facts = await box.FactsAsync(command.ProcessId, holder is null ? command.UserId : null, cancellationToken);
-            var voter = holder is { } h ? voters.ForPass(facts.Eligibility, h) : voters.ForUser(facts.Eligibility, command.UserId!.Value);
-            return await box.CastAsync(facts, voter, command.Choices, VoteChannel.Online, command.BudgetId, cancellationToken);
+            return await box.CastAsync(
+                command.ProcessId,
+                holder is null ? command.UserId : null,
+                facts => holder is { } h ? voters.ForPass(facts.Eligibility, h) : voters.ForUser(facts.Eligibility, command.UserId!.Value),
+                command.Choices,
+                VoteChannel.Online,
+                command.BudgetId,
+                cancellationToken);
         }
     }
 
