@@ -17,15 +17,11 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double PruneAbove = 1.5;
 
     /// <summary>
-    /// Up to this many simplex pivots per master solve, a round first tries columns from local search
-    /// instead of the integer program. Above it (the degenerate late stages of large pools) a master
-    /// solve costs more than pricing, and the integer program's deeper columns save more solves.
-    /// Pivots, not seconds, so the path (and the lottery) is the same on every run. The gates count the
-    /// dedicated simplex's pivots (session 5), which take about a third as many per solve as GLOP's did
-    /// (300 and 600 then); 50 and 100 measured best on the 5-category pool and <c>synth_hh_40</c>.
+    /// Above this many simplex pivots per master solve (the degenerate late stages of large pools), a round
+    /// prices the LP's own duals and adds <see cref="ManyPenalised"/> first-dive panels. Pivots, not seconds,
+    /// so the path (and the lottery) is the same on every run. The gate counts the dedicated simplex's pivots
+    /// (session 5), about a third as many per solve as GLOP's did (the gate was 600 then).
     /// </summary>
-    private const long QuickPivots = 50;
-
     private const long CostlyPivots = 100;
     private const int FewPenalised = 7;
     private const int ManyPenalised = 20;
@@ -110,11 +106,6 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
                 return solution;
             }
 
-            if (master.LastIterations <= QuickPivots && AddAll(pricer.Quick(solution), master))
-            {
-                continue;
-            }
-
             var costly = master.LastIterations > CostlyPivots;
             smooth &= !costly;
             var priced = pricer.Price(smooth ? stabiliser.Smoothed(solution.Y) : solution.Y);
@@ -184,17 +175,6 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
         {
             covered[t] |= panel[t] > 0;
         }
-    }
-
-    private bool AddAll(IEnumerable<int[]> panels, StageMaster master)
-    {
-        var added = false;
-        foreach (var panel in panels)
-        {
-            added |= AddPanel(panel, master);
-        }
-
-        return added;
     }
 
     private bool AddPanel(int[] counts, StageMaster master)

@@ -135,7 +135,18 @@ internal sealed class StageMaster(Instance instance, long? iterationCap = null) 
             y[t] = dual(t);
         }
 
-        var yHat = _columns.Max(c => c.Select((_, t) => Share(c, t) * y[t]).Sum());
+        var yHat = double.NegativeInfinity;
+        foreach (var counts in _columns)
+        {
+            var weighted = 0.0;
+            for (var t = 0; t < counts.Length; t++)
+            {
+                weighted += Share(counts, t) * y[t];
+            }
+
+            yHat = Math.Max(yHat, weighted);
+        }
+
         var support = _columns.Select((c, i) => new TypePanel(c, value(i)))
             .Where(p => p.Probability > InSupport)
             .ToList();
