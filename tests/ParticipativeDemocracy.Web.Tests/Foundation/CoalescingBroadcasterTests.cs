@@ -43,6 +43,18 @@ public sealed class CoalescingBroadcasterTests
         Assert.Equal(1, broadcaster.Pushes[bad]);
     }
 
+    [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(200, 1000)]
+    [InlineData(400, 1200)]
+    [InlineData(2000, 6000)]
+    public void Slow_pushes_make_the_loop_rest_three_times_as_long_as_they_took(int pushingMs, int restMs)
+    {
+        var rest = new Counting().RestAfter(TimeSpan.FromMilliseconds(pushingMs));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(restMs), rest);
+    }
+
     [Fact]
     public void The_tally_and_poll_pushes_share_the_coalescing_loop()
     {
