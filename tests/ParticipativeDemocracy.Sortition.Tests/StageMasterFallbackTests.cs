@@ -38,5 +38,9 @@ public sealed class StageMasterFallbackTests
         Assert.Equal(expected.Value, actual.Value, 7);
         Assert.Equal(1, actual.Support.Sum(p => p.Probability), 7);
         Assert.Equal(1, actual.Y.Sum(), 6);
+
+        // A re-solve with nothing new is GLOP's warm start: no pivots, and none carried over from before.
+        givingUp.Solve(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, givingUp.LastIterations);
     }
 }

@@ -90,6 +90,7 @@ internal sealed class StageMaster(Instance instance, long? iterationCap = null) 
 
     public StageSolution Solve(TimeSpan timeLimit)
     {
+        LastIterations = 0;
         if (_glop is null)
         {
             var outcome = _simplex.Solve(MaxIterations, timeLimit);
