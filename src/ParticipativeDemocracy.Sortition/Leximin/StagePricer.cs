@@ -9,30 +9,6 @@ internal sealed class StagePricer(Instance instance, PanelOracle oracle, IReadOn
     private const double PricingTolerance = 1e-7;
     private const int NeighboursPerRound = 5;
     private const double Penalty = 0.8;
-    private const int QuickStarts = 4;
-
-    private readonly PanelLocalSearch _search = new(instance);
-
-    /// <summary>
-    /// Improving columns found without the integer program: the lottery's heaviest panels under the LP's
-    /// duals, improved by one-swap search. Empty when the search finds none (the integer program must decide).
-    /// </summary>
-    public IReadOnlyList<int[]> Quick(StageSolution solution)
-    {
-        var weights = PerMember(solution.Y);
-        var threshold = solution.YHat + PricingTolerance;
-        var found = new List<int[]>();
-        foreach (var start in solution.Support.OrderByDescending(p => Value(p.Counts, weights)).Take(QuickStarts))
-        {
-            var panel = _search.Improve(start.Counts, weights);
-            if (Value(panel, weights) > threshold)
-            {
-                found.Add(panel);
-            }
-        }
-
-        return found;
-    }
 
     /// <summary>The heaviest panel under <paramref name="y"/>; its value minus the fixed part bounds the stage value.</summary>
     public Priced Price(double[] y)

@@ -1,0 +1,8 @@
+namespace ParticipativeDemocracy.Sortition.Leximin.MasterLp;
+
+internal enum SimplexOutcome
+{
+    Optimal,
+    Trouble,
+    TimedOut,
+}
