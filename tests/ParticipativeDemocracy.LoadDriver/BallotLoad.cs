@@ -23,8 +23,9 @@ internal static class BallotLoad
         {
             BaseAddress = app.BaseAddress,
         };
-        // Warm up connections, JIT and the database's caches before measuring.
-        await Measure(http, clients, TimeSpan.FromSeconds(3), next);
+        // Warm up connections, the database's caches and the JIT: tiered compilation needs some seconds of load
+        // before the code runs optimised, and a short warm-up understated the first concurrency level by half.
+        await Measure(http, clients, TimeSpan.FromSeconds(10), next);
         return await Measure(http, clients, duration, next);
     }
 
