@@ -16,6 +16,7 @@ public static class SortitionInstances
         "generated_2000_100_3cat" => GeneratedPool.Create(2000, 100, 3, seed: 1),
         "generated_2000_100_4cat" => GeneratedPool.Create(2000, 100, 4, seed: 1),
         "generated_2000_100_5cat" => GeneratedPool.Create(2000, 100, 5, seed: 1),
+        "generated_2000_100_6cat" => GeneratedPool.Create(2000, 100, 6, seed: 1),
         _ => throw new ArgumentException($"unknown instance {name}", nameof(name)),
     };
 
