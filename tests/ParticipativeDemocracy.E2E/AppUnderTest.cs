@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Hosting;
 using ParticipativeDemocracy.Web.Data;
+using ParticipativeDemocracy.Web.Jobs;
 
 namespace ParticipativeDemocracy.E2E;
 
@@ -110,6 +111,18 @@ public sealed class AppUnderTest : IAsyncLifetime
     }
 
     /// <summary>A ready roll with one person on it, as an officer's import would leave it; tests seeding several pick theirs by id.</summary>
+    /// <summary>
+    /// Runs the close job now and says whether the process is closed. The app's own minutely run of the same job
+    /// sees the shifted clock too and may get there first, so what counts is the state, not who closed it.
+    /// </summary>
+    public async Task<bool> CloseDueBudgetsAsync(string slug)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.BudgetSettings.AnyAsync(s => s.ClosedAt != null && db.Processes.Any(p => p.Id == s.ProcessId && p.Slug == slug));
+    }
+
     public async Task<Guid> SeedRollAsync(string reference, DateOnly born, string postcode)
     {
         await using var scope = _factory!.Services.CreateAsyncScope();

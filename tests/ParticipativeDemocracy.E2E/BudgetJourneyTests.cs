@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ParticipativeDemocracy.Web.Jobs;
 
 namespace ParticipativeDemocracy.E2E;
 
@@ -67,10 +65,7 @@ public sealed class BudgetJourneyTests(AppUnderTest app, Browser browser) : Page
             var receipt = await Page.Locator("[data-testid=receipt] .pd-receipt").InnerTextAsync();
 
             App.Clock.Offset = TimeSpan.FromDays(4) + TimeSpan.FromHours(1);
-            await using (var scope = App.Services.CreateAsyncScope())
-            {
-                Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(CancellationToken.None));
-            }
+            Assert.True(await App.CloseDueBudgetsAsync("canal-side-budget"));
 
             await Page.GotoAsync("/processes/canal-side-budget/results");
             await Assertions.Expect(Page.Locator("[data-testid=results-summary]")).ToContainTextAsync("Voters: 1. Projects funded: 1");

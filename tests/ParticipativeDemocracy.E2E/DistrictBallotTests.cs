@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
-using ParticipativeDemocracy.Web.Jobs;
 
 namespace ParticipativeDemocracy.E2E;
 
@@ -55,10 +54,7 @@ public sealed class DistrictBallotTests(AppUnderTest app, Browser browser) : Pag
             await AssertAccessibleAsync();
 
             App.Clock.Offset = TimeSpan.FromDays(3);
-            await using (var scope = App.Services.CreateAsyncScope())
-            {
-                Assert.True(await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(CancellationToken.None) >= 1);
-            }
+            Assert.True(await App.CloseDueBudgetsAsync(Slug));
 
             await Page.GotoAsync($"/processes/{Slug}/results");
             await Assertions.Expect(Page.GetByTestId("results-turnout")).ToContainTextAsync("Voters: 1, across 2 budgets");
