@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ParticipativeDemocracy.Web.Features.Budgeting;
-using ParticipativeDemocracy.Web.Jobs;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
@@ -16,10 +14,7 @@ public sealed class BallotBoxGateTests(PlatformFixture fixture) : PlatformTest(f
     [Fact]
     public async Task A_ballot_that_reaches_the_box_while_the_close_is_counting_waits_and_is_refused()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Playground", 60);
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Playground", 60));
         using var voter = await scenario.ResidentAsync("voter");
 
         // The close as CloseVoting does it, held open: the gate taken exclusively, the process marked closed.
@@ -45,10 +40,7 @@ public sealed class BallotBoxGateTests(PlatformFixture fixture) : PlatformTest(f
     [Fact]
     public async Task The_close_waits_for_a_ballot_already_at_the_box_and_counts_it()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Playground", 60);
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Playground", 60));
 
         // A ballot statement in flight holds the gate shared until it commits.
         await using var ballot = new NpgsqlConnection(Fixture.ConnectionString);
@@ -57,11 +49,7 @@ public sealed class BallotBoxGateTests(PlatformFixture fixture) : PlatformTest(f
         await Execute(ballot, $"SELECT app.ballot_box_open('{scenario.ProcessId}')");
 
         scenario.PassDeadline();
-        var close = Task.Run(async () =>
-        {
-            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel);
-        }, Cancel);
+        var close = Task.Run(scenario.RunCloseJobAsync, Cancel);
         await WaitUntilABallotWaitsAtTheGateAsync();
         Assert.False(close.IsCompleted);
         await Execute(ballot, $$"""

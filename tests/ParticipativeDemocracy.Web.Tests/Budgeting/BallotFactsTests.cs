@@ -54,14 +54,7 @@ public sealed class BallotFactsTests(PlatformFixture fixture) : PlatformTest(fix
     /// <summary>An open budget whose facts the app holds: one ballot has been cast with a pass.</summary>
     private async Task<(BudgetScenario Scenario, HttpClient Anonymous, List<string> Passes)> WarmAsync()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using (var proposer = await scenario.ResidentAsync("proposer"))
-        {
-            await scenario.AddProjectAsync(proposer, "Library", 50);
-            await scenario.AddProjectAsync(proposer, "Trees", 40);
-        }
-
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Library", 50), ("Trees", 40));
         var anonymous = Fixture.CreateClient();
         var passes = new List<string>();
         foreach (var code in await scenario.CodesAsync(2))

@@ -86,13 +86,5 @@ public sealed class BallotRoundTripTests(PlatformFixture fixture) : PlatformTest
         return Fixture.Factory.Services.GetRequiredService<DatabaseCommandLog>().For(token);
     }
 
-    private async Task<BudgetScenario> OpenBudgetAsync()
-    {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Library", 50);
-        await scenario.AddProjectAsync(proposer, "Trees", 40);
-        scenario.OpenVoting();
-        return scenario;
-    }
+    private Task<BudgetScenario> OpenBudgetAsync() => BudgetScenario.OpenAsync(Fixture, ("Library", 50), ("Trees", 40));
 }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ParticipativeDemocracy.Web.Jobs;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
@@ -17,15 +15,7 @@ public sealed class BallotTalliesTests(PlatformFixture fixture) : PlatformTest(f
     [Fact]
     public async Task Kept_counts_equal_a_recount_through_casts_replacements_deletions_and_the_close()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using (var proposer = await scenario.ResidentAsync("proposer"))
-        {
-            await scenario.AddProjectAsync(proposer, "Library", 50);
-            await scenario.AddProjectAsync(proposer, "Trees", 40);
-            await scenario.AddProjectAsync(proposer, "Benches", 10);
-        }
-
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Library", 50), ("Trees", 40), ("Benches", 10));
         using var anonymous = Fixture.CreateClient();
         foreach (var code in await scenario.CodesAsync(3))
         {
@@ -47,10 +37,7 @@ public sealed class BallotTalliesTests(PlatformFixture fixture) : PlatformTest(f
         await AssertCountsAsync(scenario, new() { ["Library"] = 2, ["Trees"] = 1, ["Benches"] = 3 });
 
         scenario.PassDeadline();
-        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
-        {
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel));
-        }
+        Assert.Equal(1, await scenario.RunCloseJobAsync());
 
         await AssertCountsAsync(scenario, new() { ["Library"] = 2, ["Trees"] = 1, ["Benches"] = 3 });
     }

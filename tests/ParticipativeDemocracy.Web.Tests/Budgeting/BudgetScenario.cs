@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ParticipativeDemocracy.Web.Data.Entities;
+using ParticipativeDemocracy.Web.Jobs;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
@@ -43,6 +45,22 @@ public sealed class BudgetScenario
         return scenario;
     }
 
+    /// <summary>A budget open for voting, whose projects (title, cost) a resident proposed and the officer found feasible.</summary>
+    public static async Task<BudgetScenario> OpenAsync(PlatformFixture fixture, params (string Title, decimal Cost)[] projects)
+    {
+        var scenario = await CreateAsync(fixture);
+        using (var proposer = await scenario.ResidentAsync("proposer"))
+        {
+            foreach (var (title, cost) in projects)
+            {
+                await scenario.AddProjectAsync(proposer, title, cost);
+            }
+        }
+
+        scenario.OpenVoting();
+        return scenario;
+    }
+
     public static object Rules(
         string ballotKind = "Approval", bool mustFitBudget = true, string countingRule = "Greedy",
         string visibility = "Public", int? maxProjects = null, decimal amount = 100m) => new
@@ -74,6 +92,13 @@ public sealed class BudgetScenario
     public void OpenVoting() => Fixture.Clock.SetUtcNow(VotingOpensAt.AddHours(1));
 
     public void PassDeadline() => Fixture.Clock.SetUtcNow(VotingClosesAt.AddMinutes(1));
+
+    /// <summary>Runs the close job as Hangfire would; how many budgets it closed.</summary>
+    public async Task<int> RunCloseJobAsync()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(TestContext.Current.CancellationToken);
+    }
 
     public Task<HttpResponseMessage> VoteAsync(HttpClient voter, params string[] titles) =>
         voter.PostAsJsonAsync(Url("ballots"), new { choices = titles.Select(t => new { projectId = Projects[t] }).ToArray() });

@@ -164,16 +164,8 @@ public sealed class CloseAndResultsTests(PlatformFixture fixture) : PlatformTest
         return await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel);
     }
 
-    private async Task<BudgetScenario> OpenThreeProjectBudgetAsync()
-    {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Playground", 60);
-        await scenario.AddProjectAsync(proposer, "Library", 50);
-        await scenario.AddProjectAsync(proposer, "Trees", 40);
-        scenario.OpenVoting();
-        return scenario;
-    }
+    private Task<BudgetScenario> OpenThreeProjectBudgetAsync() =>
+        BudgetScenario.OpenAsync(Fixture, ("Playground", 60), ("Library", 50), ("Trees", 40));
 
     private async Task<BudgetScenario> VotedBudgetAsync()
     {

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ParticipativeDemocracy.Web.Jobs;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
@@ -13,12 +11,7 @@ public sealed class ReceiptCheckTests(PlatformFixture fixture) : PlatformTest(fi
     [Fact]
     public async Task A_voter_finds_their_last_ballot_by_its_receipt_once_voting_has_closed()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Playground", 60);
-        await scenario.AddProjectAsync(proposer, "Library", 50);
-        await scenario.AddProjectAsync(proposer, "Trees", 40);
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Playground", 60), ("Library", 50), ("Trees", 40));
         using var voter = await scenario.ResidentAsync("voter");
         var first = await ReceiptOfAsync(await scenario.VoteAsync(voter, "Playground"));
         var last = await ReceiptOfAsync(await scenario.VoteAsync(voter, "Library", "Trees"));
@@ -29,10 +22,7 @@ public sealed class ReceiptCheckTests(PlatformFixture fixture) : PlatformTest(fi
         Assert.Contains("receipts-not-yet", await anyone.GetStringAsync($"/processes/{await SlugAsync()}/receipt?code={last}", Cancel));
 
         scenario.PassDeadline();
-        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
-        {
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel));
-        }
+        Assert.Equal(1, await scenario.RunCloseJobAsync());
 
         // Typed as people copy it: lower case, in groups.
         var typed = $"{last[..4].ToLowerInvariant()}-{last[4..8]} {last[8..]}";
@@ -53,18 +43,11 @@ public sealed class ReceiptCheckTests(PlatformFixture fixture) : PlatformTest(fi
     [Fact]
     public async Task The_receipt_page_shows_the_ballot_as_counted_and_says_when_a_code_is_wrong()
     {
-        var scenario = await BudgetScenario.CreateAsync(Fixture);
-        using var proposer = await scenario.ResidentAsync("proposer");
-        await scenario.AddProjectAsync(proposer, "Playground", 60);
-        await scenario.AddProjectAsync(proposer, "Library", 50);
-        scenario.OpenVoting();
+        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Playground", 60), ("Library", 50));
         using var voter = await scenario.ResidentAsync("voter");
         var receipt = await ReceiptOfAsync(await scenario.VoteAsync(voter, "Library"));
         scenario.PassDeadline();
-        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CloseDueBudgetsJob>().RunAsync(Cancel);
-        }
+        await scenario.RunCloseJobAsync();
 
         using var anyone = Fixture.CreateClient();
         var slug = await SlugAsync();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
@@ -19,7 +18,7 @@ public sealed class BallotFactsCache(TimeProvider clock)
     /// <summary>Holds the process part of <paramref name="facts"/> while voting is open; otherwise lets it go.</summary>
     public void Remember(BallotFacts facts)
     {
-        if (facts.Settings is { } settings && IsOpen(settings))
+        if (facts.Settings is { } settings && BudgetPhase.IsVotingOpen(settings, clock.GetUtcNow()))
         {
             _open[facts.ProcessId] = facts.WithoutVoter();
         }
@@ -30,10 +29,4 @@ public sealed class BallotFactsCache(TimeProvider clock)
     }
 
     public void Forget(Guid processId) => _open.TryRemove(processId, out _);
-
-    private bool IsOpen(BudgetSettings settings)
-    {
-        var now = clock.GetUtcNow();
-        return settings.ClosedAt is null && now >= settings.VotingOpensAt && now < settings.VotingClosesAt;
-    }
 }

@@ -37,16 +37,18 @@ public static class BudgetPhase
         }
     }
 
+    public static bool IsVotingOpen(BudgetSettings settings, DateTimeOffset now) =>
+        settings.ClosedAt is null && now >= settings.VotingOpensAt && now < settings.VotingClosesAt;
+
     public static void EnsureVotingOpen(BudgetSettings settings, DateTimeOffset now)
     {
-        if (settings.ClosedAt is not null || now >= settings.VotingClosesAt)
+        if (IsVotingOpen(settings, now))
         {
-            throw new ConflictException(BallotBoxGate.ClosedMessage);
+            return;
         }
 
-        if (now < settings.VotingOpensAt)
-        {
-            throw new ConflictException($"Voting opens at {settings.VotingOpensAt:yyyy-MM-dd HH:mm} UTC.");
-        }
+        throw new ConflictException(settings.ClosedAt is null && now < settings.VotingOpensAt
+            ? $"Voting opens at {settings.VotingOpensAt:yyyy-MM-dd HH:mm} UTC."
+            : BallotBoxGate.ClosedMessage);
     }
 }
