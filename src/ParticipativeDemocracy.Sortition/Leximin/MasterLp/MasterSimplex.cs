@@ -249,7 +249,13 @@ internal sealed class MasterSimplex
                 Reinvert();
             }
 
-            ResetWeights();
+            // Devex's reference weights carry over from the last solve (a solve changes ~100 of ~850 basic columns),
+            // new columns start at 1; a retry after trouble starts afresh.
+            if (attempt > 0)
+            {
+                ResetWeights();
+            }
+
             Perturb(true);
             if (!Iterate(maxIterations))
             {
