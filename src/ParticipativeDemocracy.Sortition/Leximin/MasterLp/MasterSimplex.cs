@@ -30,6 +30,12 @@ internal sealed class MasterSimplex
     private readonly int _rows;
     private readonly DenseInverse _inverse;
     private readonly List<SparseColumn> _columns = [];
+
+    // The panel columns again, packed one after another (column p's nonzeros at _panelStart[p].._panelStart[p + 1]),
+    // so that the pass along the pivot row, which prices every nonbasic panel each pivot, reads contiguous arrays.
+    private int[] _panelStart = [0];
+    private int[] _panelIndex = [];
+    private double[] _panelValue = [];
     private readonly double[] _b;
     private readonly int[] _head;
     private readonly double[] _alpha;
@@ -152,6 +158,7 @@ internal sealed class MasterSimplex
 
         _columns.RemoveRange(kept, _count - kept);
         _count = kept;
+        RepackPanels();
         return survivors;
     }
 
@@ -242,7 +249,13 @@ internal sealed class MasterSimplex
                 Reinvert();
             }
 
-            ResetWeights();
+            // Devex's reference weights carry over from the last solve (a solve changes ~100 of ~850 basic columns),
+            // new columns start at 1; a retry after trouble starts afresh.
+            if (attempt > 0)
+            {
+                ResetWeights();
+            }
+
             Perturb(true);
             if (!Iterate(maxIterations))
             {
@@ -275,6 +288,11 @@ internal sealed class MasterSimplex
         }
 
         _columns.Add(column);
+        if (_count > ZIndex)
+        {
+            PackPanel(column);
+        }
+
         _lower[_count] = lower;
         _workLower[_count] = lower;
         _x[_count] = lower;
@@ -283,6 +301,37 @@ internal sealed class MasterSimplex
         _position[_count] = -1;
         _reducedCostsValid = false;
         _count++;
+    }
+
+    private void PackPanel(SparseColumn column)
+    {
+        var panels = _count - ZIndex - 1;
+        var end = _panelStart[panels];
+        if (_panelStart.Length < panels + 2)
+        {
+            Array.Resize(ref _panelStart, Math.Max(2 * _panelStart.Length, panels + 2));
+        }
+
+        if (_panelIndex.Length < end + column.Index.Length)
+        {
+            var capacity = Math.Max(2 * _panelIndex.Length, end + column.Index.Length);
+            Array.Resize(ref _panelIndex, capacity);
+            Array.Resize(ref _panelValue, capacity);
+        }
+
+        column.Index.CopyTo(_panelIndex, end);
+        column.Value.CopyTo(_panelValue, end);
+        _panelStart[panels + 1] = end + column.Index.Length;
+    }
+
+    private void RepackPanels()
+    {
+        var count = _count;
+        _panelStart[0] = 0;
+        for (_count = ZIndex + 1; _count < count; _count++)
+        {
+            PackPanel(_columns[_count]);
+        }
     }
 
     private bool Iterate(long maxIterations)
@@ -538,27 +587,57 @@ internal sealed class MasterSimplex
         var pivot = _alpha[r];
         var wq = _weight[entering];
         var thetaDual = _d[entering] / pivot;
-        for (var j = 0; j < _count; j++)
+        var rho = _rho;
+        for (var j = 0; j < _rows; j++)
         {
-            if (_position[j] >= 0 || IsFixed(j) || j == entering)
+            // Slack j's column is −eⱼ.
+            if (_position[j] < 0 && !IsFixed(j) && j != entering)
+            {
+                UpdateNonbasic(j, -rho[j], thetaDual, pivot, wq);
+            }
+        }
+
+        if (_position[ZIndex] < 0 && ZIndex != entering)
+        {
+            UpdateNonbasic(ZIndex, _columns[ZIndex].Dot(rho), thetaDual, pivot, wq);
+        }
+
+        var start = _panelStart;
+        var index = _panelIndex;
+        var value = _panelValue;
+        for (var j = ZIndex + 1; j < _count; j++)
+        {
+            if (_position[j] >= 0 || j == entering)
             {
                 continue;
             }
 
-            var alphaRow = _columns[j].Dot(_rho);
-            _d[j] -= thetaDual * alphaRow;
-            var ratio = alphaRow / pivot;
-            var candidate = ratio * ratio * wq;
-            if (candidate > _weight[j])
+            var p = j - ZIndex - 1;
+            var alphaRow = 0.0;
+            for (var k = start[p]; k < start[p + 1]; k++)
             {
-                _weight[j] = candidate;
+                alphaRow += value[k] * rho[index[k]];
             }
+
+            UpdateNonbasic(j, alphaRow, thetaDual, pivot, wq);
         }
 
         var leaving = _head[r];
         _weight[leaving] = Math.Max(wq / (pivot * pivot), 1);
         _d[leaving] = IsFixed(leaving) ? 0 : -thetaDual;
         _d[entering] = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void UpdateNonbasic(int j, double alphaRow, double thetaDual, double pivot, double wq)
+    {
+        _d[j] -= thetaDual * alphaRow;
+        var ratio = alphaRow / pivot;
+        var candidate = ratio * ratio * wq;
+        if (candidate > _weight[j])
+        {
+            _weight[j] = candidate;
+        }
     }
 
     private void ResetWeights() => Array.Fill(_weight, 1.0, 0, _count);
