@@ -22,15 +22,15 @@ internal static class Driver
         await using var app = await BenchmarkApp.StartAsync(server);
         Console.WriteLine($"# Ballot load, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | PostgreSQL CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var concurrency in clients)
         {
             var ballots = await BallotLoad.RunAsync(app, concurrency, TimeSpan.FromSeconds(seconds));
             NpgsqlConnection.ClearAllPools();
             var rows = await PgBench.RunAsync(pgbench, app.ConnectionString, concurrency, seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} |"));
+                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {ballots.DatabaseCpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} |"));
         }
 
         Console.WriteLine();
@@ -38,6 +38,11 @@ internal static class Driver
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"HTTP ceiling (GET /health/live, {clients.Max()} clients, same pipeline and client): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.P50:F1} ms, p99 {ceiling.P99:F1} ms, {ceiling.Errors} errors, {ceiling.CpuMsPerRequest:F2} ms of CPU a request."));
         Console.WriteLine();
+        if (viewers == 0)
+        {
+            return 0;
+        }
+
         var tally = await TallyLatency.RunAsync(app, viewers, rounds: 10);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ballot committed → TallyChanged at {viewers} SignalR viewers ({tally.Samples} deliveries over 10 ballots, {tally.Missing} missing): p50 {tally.P50:F0} ms, p99 {tally.P99:F0} ms, max {tally.Max:F0} ms (the broadcaster coalesces every {Web.Realtime.TallyBroadcaster.Interval.TotalMilliseconds:F0} ms)."));
@@ -67,6 +72,9 @@ internal sealed record LoadResult(double PerSecond, double P50, double P99, int 
 {
     /// <summary>CPU time of this process (the app and its clients) per answered request; NaN for pgbench.</summary>
     public double CpuMsPerRequest { get; init; } = double.NaN;
+
+    /// <summary>CPU time of the PostgreSQL processes per answered request.</summary>
+    public double DatabaseCpuMsPerRequest { get; init; } = double.NaN;
 
     public static LoadResult From(List<double> latencies, TimeSpan elapsed, int errors)
     {

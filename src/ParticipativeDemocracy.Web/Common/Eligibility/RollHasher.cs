@@ -46,5 +46,8 @@ public sealed class RollHasher
     public static string Normalise(string value) =>
         new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
+    /// <summary>A key of its own for <paramref name="purpose"/>, derived from the same secret (HKDF), so one secret serves every keyed hash.</summary>
+    public byte[] DeriveKey(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     private string Hash(string value) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
 }

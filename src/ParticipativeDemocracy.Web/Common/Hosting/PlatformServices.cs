@@ -48,6 +48,8 @@ public static class PlatformServices
         services.AddScoped<BallotVoters>();
         services.AddScoped<BallotBox>();
         services.AddSingleton<BallotFactsCache>();
+        services.AddSingleton<BallotWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
         services.AddScoped<BudgetVoters>();
         services.AddScoped<PaperBallots>();
         services.AddScoped<PaperChecks>();

@@ -24,7 +24,7 @@ public sealed record BallotReceipt(string ReceiptCode, DateTimeOffset CastAt, bo
 /// </summary>
 public sealed class BallotBox(
     AppDbContext db, EligibilityService eligibility, BallotFactsCache cache, TimeProvider clock, BallotSecrets secrets, BudgetVoters budgetVoters,
-    AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
+    BallotWriter writer, AfterCommit afterCommit, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Facts that went stale this many times in a row mean the budget is being reconfigured right now.</summary>
     private const int Attempts = 3;
@@ -124,58 +124,70 @@ public sealed class BallotBox(
     /// Registry and ballot in one statement: parallel casts by one voter queue on the registry row, so
     /// the time each holds it is one round trip. A person who voted on paper cannot vote online. When the
     /// person voted under another key before (their account, before proving a roll entry), that ballot
-    /// and registry row go in the same statement. Whether the ballot replaced one; null, with nothing
-    /// written, when the database's facts no longer carry <paramref name="stamp"/>.
+    /// and registry row go in the same statement. Outside a transaction the statement is shared with the
+    /// ballots cast at the same moment (<see cref="BallotWriter"/>). Whether the ballot replaced one; null,
+    /// with nothing written, when the database's facts no longer carry <paramref name="stamp"/>.
     /// </summary>
     private async Task<bool?> RecordAsync(
         ProcessBudget budget, BallotVoter voter, VoteChannel channel, List<BallotChoice> choices, string receipt, DateTimeOffset now, string stamp,
         CancellationToken cancellationToken)
     {
-        var (processId, budgetId, voterKey) = (budget.ProcessId, budget.Id, voter.VoterKey);
-        var json = JsonSerializer.Serialize(choices);
-        // The first budget's id is the process's, so single-budget processes keep the keys they always had.
-        var key = secrets.ReplacementKey(budgetId, voterKey);
-        // No earlier key: an empty one, which no registry row or ballot has.
-        var oldKey = voter.SupersededKey ?? "";
-        var oldReplacementKey = voter.SupersededKey is { } old ? secrets.ReplacementKey(budgetId, old) : "";
-        var row = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
+        var row = new BallotRow(
+            Guid.CreateVersion7(now), budget.ProcessId, budget.Id, voter.VoterKey, channel, receipt, JsonSerializer.Serialize(choices),
+            // The first budget's id is the process's, so single-budget processes keep the keys they always had.
+            secrets.ReplacementKey(budget.Id, voter.VoterKey),
+            // No earlier key: an empty one, which no registry row or ballot has.
+            voter.SupersededKey ?? "",
+            voter.SupersededKey is { } old ? secrets.ReplacementKey(budget.Id, old) : "",
+            now,
+            stamp);
+        var outcome = (db.Database.CurrentTransaction is null ? await writer.WriteAsync(row) : null)
+            ?? await WriteAloneAsync(row, cancellationToken);
+        if (!outcome.Open)
+        {
+            throw new ConflictException(BallotBoxGate.ClosedMessage);
+        }
+
+        if (!outcome.Fresh)
+        {
+            return null;
+        }
+
+        return outcome.Recorded ? outcome.Replaced : throw new ConflictException(l["VotedOnPaper"]);
+    }
+
+    private async Task<BallotOutcome> WriteAloneAsync(BallotRow row, CancellationToken cancellationToken)
+    {
+        var (processId, budgetId, voterKey, now) = (row.ProcessId, row.BudgetId, row.VoterKey, row.CastAt);
+        var result = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
             WITH box AS (
-                SELECT app.ballot_box_open({processId}) AS open, app.ballot_facts_stamp({processId}) = {stamp} AS fresh
+                SELECT app.ballot_box_open({processId}) AS open, app.ballot_facts_stamp({processId}) = {row.Stamp} AS fresh
             ), voter AS (
                 INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
-                SELECT {processId}, {budgetId}, {voterKey}, {channel.ToString()}, {now}, {now} WHERE (SELECT open AND fresh FROM box)
+                SELECT {processId}, {budgetId}, {voterKey}, {row.Channel.ToString()}, {now}, {now} WHERE (SELECT open AND fresh FROM box)
                 ON CONFLICT ("BudgetId", "VoterKey") DO UPDATE SET "LastVotedAt" = EXCLUDED."LastVotedAt", "Channel" = EXCLUDED."Channel"
                     WHERE app."VoterRecords"."Channel" <> {VoteChannel.Paper.ToString()}
                 RETURNING 1
             ), ballot AS (
                 INSERT INTO app."BudgetBallots" ("Id", "ProcessId", "BudgetId", "ReceiptCode", "Choices", "ReplacementKey", "CastAt")
-                SELECT {Guid.CreateVersion7(now)}, {processId}, {budgetId}, {receipt}, {json}::jsonb, {key}, {now} WHERE EXISTS (SELECT 1 FROM voter)
+                SELECT {row.Id}, {processId}, {budgetId}, {row.ReceiptCode}, {row.ChoicesJson}::jsonb, {row.ReplacementKey}, {now}
+                WHERE EXISTS (SELECT 1 FROM voter)
                 ON CONFLICT ("BudgetId", "ReplacementKey") DO UPDATE
                     SET "ReceiptCode" = EXCLUDED."ReceiptCode", "Choices" = EXCLUDED."Choices", "CastAt" = EXCLUDED."CastAt"
                 RETURNING (xmax <> 0) AS replaced
             ), superseded AS (
                 DELETE FROM app."BudgetBallots"
-                WHERE "BudgetId" = {budgetId} AND "ReplacementKey" = {oldReplacementKey} AND EXISTS (SELECT 1 FROM voter)
+                WHERE "BudgetId" = {budgetId} AND "ReplacementKey" = {row.SupersededReplacementKey} AND EXISTS (SELECT 1 FROM voter)
                 RETURNING 1
             ), superseded_voter AS (
                 -- Runs to completion though nothing reads it, as every data-modifying WITH does.
                 DELETE FROM app."VoterRecords"
-                WHERE "BudgetId" = {budgetId} AND "VoterKey" = {oldKey} AND EXISTS (SELECT 1 FROM voter)
+                WHERE "BudgetId" = {budgetId} AND "VoterKey" = {row.SupersededKey} AND EXISTS (SELECT 1 FROM voter)
             )
             SELECT (SELECT open FROM box) AS "Open", (SELECT fresh FROM box) AS "Fresh", (SELECT count(*) FROM voter)::int AS "Recorded",
                    coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
             """), l["VotedOnPaper"], cancellationToken);
-        if (!row.Open)
-        {
-            throw new ConflictException(BallotBoxGate.ClosedMessage);
-        }
-
-        if (!row.Fresh)
-        {
-            return null;
-        }
-
-        return row.Recorded == 1 ? row.Replaced : throw new ConflictException(l["VotedOnPaper"]);
+        return new BallotOutcome(result.Open, result.Fresh, result.Recorded == 1, result.Replaced);
     }
 
     internal sealed record CastRow(bool Open, bool Fresh, int Recorded, bool Replaced);

@@ -30,12 +30,5 @@ public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
         return Convert.ToHexStringLower(hash);
     }
 
-    public static string NewReceiptCode() =>
-        string.Create(ReceiptLength, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = ReceiptAlphabet[RandomNumberGenerator.GetInt32(ReceiptAlphabet.Length)];
-            }
-        });
+    public static string NewReceiptCode() => RandomNumberGenerator.GetString(ReceiptAlphabet, ReceiptLength);
 }

@@ -1,0 +1,94 @@
+using Npgsql;
+using NpgsqlTypes;
+using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+
+namespace ParticipativeDemocracy.Web.Features.Budgeting;
+
+/// <summary>
+/// The statement <see cref="BallotWriter"/> sends: the single-ballot statement of <see cref="BallotBox"/> over arrays,
+/// one row per ballot. Each process's gate and facts stamp are read once; rows are written in key order so two
+/// batches lock registry rows in the same order. Returns one outcome per ballot, in the order given.
+/// </summary>
+public static class BallotBatchStatement
+{
+    private const string Sql = """
+        WITH input AS (
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                                 $10::text[], $11::timestamptz[], $12::text[])
+                WITH ORDINALITY AS i(id, process_id, budget_id, voter_key, channel, receipt, choices, replacement_key, old_key,
+                                     old_replacement_key, cast_at, stamp, n)
+        ), box AS (
+            SELECT process_id, app.ballot_box_open(process_id) AS open, app.ballot_facts_stamp(process_id) AS stamp
+            FROM (SELECT DISTINCT process_id FROM input ORDER BY process_id) processes
+        ), admitted AS (
+            SELECT i.* FROM input i JOIN box b USING (process_id) WHERE b.open AND b.stamp = i.stamp
+        ), voter AS (
+            INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
+            SELECT process_id, budget_id, voter_key, channel, cast_at, cast_at FROM admitted ORDER BY budget_id, voter_key
+            ON CONFLICT ("BudgetId", "VoterKey") DO UPDATE SET "LastVotedAt" = EXCLUDED."LastVotedAt", "Channel" = EXCLUDED."Channel"
+                WHERE app."VoterRecords"."Channel" <> $13
+            RETURNING "BudgetId", "VoterKey"
+        ), recorded AS (
+            SELECT a.* FROM admitted a JOIN voter v ON v."BudgetId" = a.budget_id AND v."VoterKey" = a.voter_key
+        ), ballot AS (
+            INSERT INTO app."BudgetBallots" ("Id", "ProcessId", "BudgetId", "ReceiptCode", "Choices", "ReplacementKey", "CastAt")
+            SELECT id, process_id, budget_id, receipt, choices::jsonb, replacement_key, cast_at FROM recorded ORDER BY budget_id, replacement_key
+            ON CONFLICT ("BudgetId", "ReplacementKey") DO UPDATE
+                SET "ReceiptCode" = EXCLUDED."ReceiptCode", "Choices" = EXCLUDED."Choices", "CastAt" = EXCLUDED."CastAt"
+            RETURNING "BudgetId", "ReplacementKey", (xmax <> 0) AS replaced
+        ), superseded AS (
+            DELETE FROM app."BudgetBallots" b USING recorded r
+            WHERE b."BudgetId" = r.budget_id AND b."ReplacementKey" = r.old_replacement_key
+            RETURNING r.n
+        ), superseded_voter AS (
+            -- Runs to completion though nothing reads it, as every data-modifying WITH does.
+            DELETE FROM app."VoterRecords" v USING recorded r
+            WHERE v."BudgetId" = r.budget_id AND v."VoterKey" = r.old_key
+        )
+        SELECT i.n, b.open, b.stamp = i.stamp AS fresh,
+               EXISTS (SELECT 1 FROM voter v WHERE v."BudgetId" = i.budget_id AND v."VoterKey" = i.voter_key) AS recorded,
+               coalesce((SELECT x.replaced FROM ballot x WHERE x."BudgetId" = i.budget_id AND x."ReplacementKey" = i.replacement_key), false)
+                   OR EXISTS (SELECT 1 FROM superseded s WHERE s.n = i.n) AS replaced
+        FROM input i JOIN box b USING (process_id)
+        """;
+
+    public static async Task<BallotOutcome[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<BallotRow> rows)
+    {
+        await using var command = dataSource.CreateCommand(Sql);
+        AddArrays(command, rows);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nameof(VoteChannel.Paper) });
+        var outcomes = new BallotOutcome[rows.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            outcomes[reader.GetInt64(0) - 1] = new BallotOutcome(reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4));
+        }
+
+        return outcomes.Any(o => o is null)
+            ? throw new InvalidOperationException("The ballot batch statement returned fewer outcomes than ballots.")
+            : outcomes;
+    }
+
+    private static void AddArrays(NpgsqlCommand command, IReadOnlyList<BallotRow> rows)
+    {
+        Add(command, rows, r => r.Id);
+        Add(command, rows, r => r.ProcessId);
+        Add(command, rows, r => r.BudgetId);
+        Add(command, rows, r => r.VoterKey);
+        Add(command, rows, r => r.Channel.ToString());
+        Add(command, rows, r => r.ReceiptCode);
+        Add(command, rows, r => r.ChoicesJson);
+        Add(command, rows, r => r.ReplacementKey);
+        Add(command, rows, r => r.SupersededKey);
+        Add(command, rows, r => r.SupersededReplacementKey);
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>
+        {
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            TypedValue = rows.Select(r => r.CastAt.UtcDateTime).ToArray(),
+        });
+        Add(command, rows, r => r.Stamp);
+    }
+
+    private static void Add<T>(NpgsqlCommand command, IReadOnlyList<BallotRow> rows, Func<BallotRow, T> field) =>
+        command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = rows.Select(field).ToArray() });
+}
