@@ -7,8 +7,8 @@ using ParticipativeDemocracy.Web.Tests.Infrastructure;
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
 
 /// <summary>
-/// The live tally reads per-project counts the database keeps as ballots are cast, replaced, deleted and
-/// closed; they must always equal a count over the ballots themselves.
+/// The live tally reads per-project, per-budget and turnout counts the database keeps as ballots are cast, replaced,
+/// deleted and closed; they must always equal a count over the ballots and the registry themselves.
 /// </summary>
 public sealed class BallotTalliesTests(PlatformFixture fixture) : PlatformTest(fixture)
 {
@@ -60,6 +60,12 @@ public sealed class BallotTalliesTests(PlatformFixture fixture) : PlatformTest(f
             Assert.Equal((votes, votes), shown[title]);
             Assert.Equal((recounted[id].Votes, recounted[id].Points), shown[title]);
         }
+
+        var ballots = await db.BudgetBallots.CountAsync(b => b.ProcessId == scenario.ProcessId, Cancel);
+        var voters = await db.VoterRecords.Where(r => r.ProcessId == scenario.ProcessId).Select(r => r.VoterKey).Distinct().CountAsync(Cancel);
+        Assert.Equal(ballots, tally.GetProperty("ballots").GetInt32());
+        Assert.Equal(ballots, tally.GetProperty("budgets")[0].GetProperty("ballots").GetInt32());
+        Assert.Equal(voters, tally.GetProperty("voters").GetInt32());
     }
 
     private sealed record Recount(Guid ProjectId, int Votes, int Points);

@@ -19,17 +19,18 @@ public static class GetTally
         public async ValueTask<TallyView> Handle(Query query, CancellationToken cancellationToken)
         {
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
-            var perBudget = await db.BudgetBallots.Where(b => b.ProcessId == query.ProcessId)
-                .GroupBy(b => b.BudgetId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var budgets = (await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken))
-                .Select(b => new BudgetTally(b.Id, b.Name, b.District, perBudget.GetValueOrDefault(b.Id)))
+            var counts = await BudgetCounts.ForAsync(db, query.ProcessId, cancellationToken);
+            var processBudgets = await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken);
+            var budgets = processBudgets
+                .Select(b => new BudgetTally(b.Id, b.Name, b.District, counts.GetValueOrDefault(b.Id)?.Ballots ?? 0))
                 .ToList();
             // People, not ballots: a district resident who also votes city-wide has two registry rows under one key.
-            var voters = await db.VoterRecords.Where(v => v.ProcessId == query.ProcessId).Select(v => v.VoterKey).Distinct().CountAsync(cancellationToken);
+            var voters = processBudgets.Count == 1
+                ? counts.Values.Sum(c => c.Voters)
+                : await db.VoterRecords.Where(v => v.ProcessId == query.ProcessId).Select(v => v.VoterKey).Distinct().CountAsync(cancellationToken);
             var projectsArePublic = settings.ClosedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
             var projects = query.AsOfficer || projectsArePublic ? await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken) : null;
-            return new TallyView(query.ProcessId, perBudget.Values.Sum(), projects, clock.GetUtcNow())
+            return new TallyView(query.ProcessId, budgets.Sum(b => b.Ballots), projects, clock.GetUtcNow())
             {
                 Budgets = budgets, Voters = voters, ProjectsArePublic = projectsArePublic,
             };
