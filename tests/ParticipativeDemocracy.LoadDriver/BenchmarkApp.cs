@@ -81,6 +81,9 @@ internal sealed class BenchmarkApp : IAsyncDisposable
 
     public string NewPass() => _passes[(int)((uint)Interlocked.Increment(ref _nextPass) % (uint)_passes.Length)];
 
+    /// <summary>A voter who has not voted yet, whatever the load before used.</summary>
+    public string FreshPass() => Codes.IssuePass(Guid.NewGuid(), ProcessId, null, DateTimeOffset.UtcNow);
+
     private void IssuePasses()
     {
         var now = DateTimeOffset.UtcNow;

@@ -60,7 +60,7 @@ internal static class TallyLatency
                 {
                     Content = JsonContent.Create(new { choices = new[] { new { projectId = app.Projects[0] } } }),
                 };
-                request.Headers.Add("Voting-Pass", app.NewPass());
+                request.Headers.Add("Voting-Pass", app.FreshPass());
                 Interlocked.Exchange(ref expected, ++count);
                 using var response = await http.SendAsync(request);
                 response.EnsureSuccessStatusCode();
