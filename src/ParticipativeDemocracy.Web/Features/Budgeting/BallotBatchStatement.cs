@@ -5,8 +5,8 @@ using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
-/// The statement <see cref="BallotWriter"/> sends: the single-ballot statement of <see cref="BallotBox"/> over arrays,
-/// one row per ballot. Each process's gate and facts stamp are read once; rows are written in key order so two
+/// The statement that puts ballots in the box, one row per ballot: <see cref="BallotWriter"/> sends many at once,
+/// <see cref="BallotBox"/> one when it writes a ballot by itself. Each process's gate and facts stamp are read once; rows are written in key order so two
 /// batches lock registry rows in the same order. Returns one outcome per ballot, in the order given.
 /// </summary>
 public static class BallotBatchStatement
@@ -54,7 +54,14 @@ public static class BallotBatchStatement
 
     public static async Task<BallotOutcome[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<BallotRow> rows)
     {
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await ExecuteAsync(connection, null, rows);
+    }
+
+    /// <summary>On a connection already open, inside <paramref name="transaction"/> when there is one.</summary>
+    public static async Task<BallotOutcome[]> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<BallotRow> rows)
+    {
+        await using var command = new NpgsqlCommand(Sql, connection, transaction);
         AddArrays(command, rows);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nameof(VoteChannel.Paper) });
         var outcomes = new BallotOutcome[rows.Count];

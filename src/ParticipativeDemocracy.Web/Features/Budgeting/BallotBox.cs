@@ -2,7 +2,9 @@ using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 using ParticipativeDemocracy.Web.Common.Behaviors;
 using ParticipativeDemocracy.Web.Common.Eligibility;
 using ParticipativeDemocracy.Web.Common.Errors;
@@ -156,39 +158,22 @@ public sealed class BallotBox(
         return outcome.Recorded ? outcome.Replaced : throw new ConflictException(l["VotedOnPaper"]);
     }
 
+    /// <summary>On the request's own connection, so a ballot inside a transaction (assisted, a first district pick) commits with it.</summary>
     private async Task<BallotOutcome> WriteAloneAsync(BallotRow row, CancellationToken cancellationToken)
     {
-        var (processId, budgetId, voterKey, now) = (row.ProcessId, row.BudgetId, row.VoterKey, row.CastAt);
-        var result = await PaperOrOnline.SingleAsync(db.Database.SqlQuery<CastRow>($"""
-            WITH box AS (
-                SELECT app.ballot_box_open({processId}) AS open, app.ballot_facts_stamp({processId}) = {row.Stamp} AS fresh
-            ), voter AS (
-                INSERT INTO app."VoterRecords" ("ProcessId", "BudgetId", "VoterKey", "Channel", "FirstVotedAt", "LastVotedAt")
-                SELECT {processId}, {budgetId}, {voterKey}, {row.Channel.ToString()}, {now}, {now} WHERE (SELECT open AND fresh FROM box)
-                ON CONFLICT ("BudgetId", "VoterKey") DO UPDATE SET "LastVotedAt" = EXCLUDED."LastVotedAt", "Channel" = EXCLUDED."Channel"
-                    WHERE app."VoterRecords"."Channel" <> {VoteChannel.Paper.ToString()}
-                RETURNING 1
-            ), ballot AS (
-                INSERT INTO app."BudgetBallots" ("Id", "ProcessId", "BudgetId", "ReceiptCode", "Choices", "ReplacementKey", "CastAt")
-                SELECT {row.Id}, {processId}, {budgetId}, {row.ReceiptCode}, {row.ChoicesJson}::jsonb, {row.ReplacementKey}, {now}
-                WHERE EXISTS (SELECT 1 FROM voter)
-                ON CONFLICT ("BudgetId", "ReplacementKey") DO UPDATE
-                    SET "ReceiptCode" = EXCLUDED."ReceiptCode", "Choices" = EXCLUDED."Choices", "CastAt" = EXCLUDED."CastAt"
-                RETURNING (xmax <> 0) AS replaced
-            ), superseded AS (
-                DELETE FROM app."BudgetBallots"
-                WHERE "BudgetId" = {budgetId} AND "ReplacementKey" = {row.SupersededReplacementKey} AND EXISTS (SELECT 1 FROM voter)
-                RETURNING 1
-            ), superseded_voter AS (
-                -- Runs to completion though nothing reads it, as every data-modifying WITH does.
-                DELETE FROM app."VoterRecords"
-                WHERE "BudgetId" = {budgetId} AND "VoterKey" = {row.SupersededKey} AND EXISTS (SELECT 1 FROM voter)
-            )
-            SELECT (SELECT open FROM box) AS "Open", (SELECT fresh FROM box) AS "Fresh", (SELECT count(*) FROM voter)::int AS "Recorded",
-                   coalesce((SELECT replaced FROM ballot), false) OR EXISTS (SELECT 1 FROM superseded) AS "Replaced"
-            """), l["VotedOnPaper"], cancellationToken);
-        return new BallotOutcome(result.Open, result.Fresh, result.Recorded == 1, result.Replaced);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+            return (await BallotBatchStatement.ExecuteAsync((NpgsqlConnection)db.Database.GetDbConnection(), transaction, [row]))[0];
+        }
+        catch (PostgresException e) when (PaperOrOnline.IsViolation(e))
+        {
+            throw new ConflictException(l["VotedOnPaper"]);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
-
-    internal sealed record CastRow(bool Open, bool Fresh, int Recorded, bool Replaced);
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ParticipativeDemocracy.Web.Common.Errors;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
@@ -13,17 +11,6 @@ public static class PaperOrOnline
 {
     public const string Constraint = "EX_VoterRecords_PaperOrOnline";
 
-    /// <summary>Runs a registry write returning one row; a violation of the constraint becomes 409 with <paramref name="conflict"/>.</summary>
-    public static async Task<T> SingleAsync<T>(IQueryable<T> write, string conflict, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await write.ToListAsync(cancellationToken)).Single();
-        }
-        catch (Exception ex) when ((ex as PostgresException ?? ex.InnerException as PostgresException) is
-                                   { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: Constraint })
-        {
-            throw new ConflictException(conflict);
-        }
-    }
+    /// <summary>Whether a registry write failed on this constraint: the voter voted through the other channel.</summary>
+    public static bool IsViolation(PostgresException e) => e is { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: Constraint };
 }
