@@ -290,7 +290,7 @@ internal sealed class MasterSimplex
         _columns.Add(column);
         if (_count > ZIndex)
         {
-            PackPanel(column);
+            PackPanel(_count - ZIndex - 1, column);
         }
 
         _lower[_count] = lower;
@@ -303,13 +303,13 @@ internal sealed class MasterSimplex
         _count++;
     }
 
-    private void PackPanel(SparseColumn column)
+    /// <summary>Appends panel number <paramref name="panel"/> (column ZIndex + 1 + panel) to the packed arrays.</summary>
+    private void PackPanel(int panel, SparseColumn column)
     {
-        var panels = _count - ZIndex - 1;
-        var end = _panelStart[panels];
-        if (_panelStart.Length < panels + 2)
+        var end = _panelStart[panel];
+        if (_panelStart.Length < panel + 2)
         {
-            Array.Resize(ref _panelStart, Math.Max(2 * _panelStart.Length, panels + 2));
+            Array.Resize(ref _panelStart, Math.Max(2 * _panelStart.Length, panel + 2));
         }
 
         if (_panelIndex.Length < end + column.Index.Length)
@@ -321,16 +321,15 @@ internal sealed class MasterSimplex
 
         column.Index.CopyTo(_panelIndex, end);
         column.Value.CopyTo(_panelValue, end);
-        _panelStart[panels + 1] = end + column.Index.Length;
+        _panelStart[panel + 1] = end + column.Index.Length;
     }
 
     private void RepackPanels()
     {
-        var count = _count;
         _panelStart[0] = 0;
-        for (_count = ZIndex + 1; _count < count; _count++)
+        for (var j = ZIndex + 1; j < _count; j++)
         {
-            PackPanel(_columns[_count]);
+            PackPanel(j - ZIndex - 1, _columns[j]);
         }
     }
 

@@ -6,8 +6,9 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
 /// The statement that puts ballots in the box, one row per ballot: <see cref="BallotWriter"/> sends many at once,
-/// <see cref="BallotBox"/> one when it writes a ballot by itself. Each process's gate and facts stamp are read once; rows are written in key order so two
-/// batches lock registry rows in the same order. Returns one outcome per ballot, in the order given.
+/// <see cref="BallotBox"/> one when it writes a ballot by itself. Each process's gate and facts stamp are read
+/// once; rows are written in key order so two batches lock registry rows in the same order. Returns one outcome
+/// per ballot, in the order given.
 /// </summary>
 public static class BallotBatchStatement
 {

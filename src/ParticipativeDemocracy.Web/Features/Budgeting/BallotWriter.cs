@@ -136,7 +136,8 @@ public sealed partial class BallotWriter : BackgroundService
                 batch[i].Outcome.TrySetResult(outcomes[i]);
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        // Any failure: a ballot left without an outcome would hang its request, and written alone it gets its own answer.
+        catch (Exception ex)
         {
             LogBatchFailed(ex, batch.Count);
             batch.ForEach(p => p.Outcome.TrySetResult(null));
