@@ -99,6 +99,8 @@ public static class RateLimits
     private static bool IsBallotPage(PathString path) =>
         path.StartsWithSegments("/processes") && path.Value!.EndsWith("/ballot", StringComparison.Ordinal);
 
+    private const int PassKeyLength = 24;
+
     /// <summary>Voters without an account share addresses (a library, an assisted point): their pass tells them apart.</summary>
     private static string BallotVoter(HttpContext context)
     {
@@ -109,8 +111,10 @@ public static class RateLimits
 
         string? pass = context.Request.Headers[VotingCodes.PassHeader];
         pass ??= context.Request.Cookies[VotingCodes.PassCookie];
+        // A pass ends with its signature (or, for older passes, its authentication tag): its last characters tell
+        // passes apart as well as a hash of the whole would, without hashing on every ballot.
         return pass is { Length: > 0 }
-            ? "pass:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pass)), 0, 12)
+            ? string.Concat("pass:", pass.AsSpan(Math.Max(0, pass.Length - PassKeyLength)))
             : UserOrAddress(context);
     }
 
