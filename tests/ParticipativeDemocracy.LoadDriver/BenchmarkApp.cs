@@ -77,9 +77,9 @@ internal sealed class BenchmarkApp : IAsyncDisposable
     private const int Voters = 100_000;
 
     private string[] _passes = [];
-    private int _nextPass = -1;
 
-    public string NewPass() => _passes[(int)((uint)Interlocked.Increment(ref _nextPass) % (uint)_passes.Length)];
+    /// <summary>The voters' passes, issued before the load; the load casts as each in turn, then again as replacements.</summary>
+    public IReadOnlyList<string> Passes => _passes;
 
     /// <summary>A voter who has not voted yet, whatever the load before used.</summary>
     public string FreshPass() => Codes.IssuePass(Guid.NewGuid(), ProcessId, null, DateTimeOffset.UtcNow);

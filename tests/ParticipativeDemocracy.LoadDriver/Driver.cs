@@ -22,21 +22,21 @@ internal static class Driver
         await using var app = await BenchmarkApp.StartAsync(server);
         Console.WriteLine($"# Ballot load, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | PostgreSQL CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | app+client KB/ballot | PostgreSQL CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var concurrency in clients)
         {
             var ballots = await BallotLoad.RunAsync(app, concurrency, TimeSpan.FromSeconds(seconds));
             NpgsqlConnection.ClearAllPools();
             var rows = await PgBench.RunAsync(pgbench, app.ConnectionString, concurrency, seconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {ballots.DatabaseCpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} |"));
+                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {ballots.KilobytesPerRequest:F1} | {ballots.DatabaseCpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} |"));
         }
 
         Console.WriteLine();
         var ceiling = await BallotLoad.RunCeilingAsync(app, clients.Max(), TimeSpan.FromSeconds(seconds));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"HTTP ceiling (GET /health/live, {clients.Max()} clients, same pipeline and client): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.P50:F1} ms, p99 {ceiling.P99:F1} ms, {ceiling.Errors} errors, {ceiling.CpuMsPerRequest:F2} ms of CPU a request."));
+            $"HTTP ceiling (GET /health/live, {clients.Max()} clients, same pipeline and client): {ceiling.PerSecond:F0} requests/s, p50 {ceiling.P50:F1} ms, p99 {ceiling.P99:F1} ms, {ceiling.Errors} errors, {ceiling.CpuMsPerRequest:F2} ms of CPU and {ceiling.KilobytesPerRequest:F1} KB allocated a request."));
         Console.WriteLine();
         if (viewers == 0)
         {
@@ -72,6 +72,9 @@ internal sealed record LoadResult(double PerSecond, double P50, double P99, int 
 {
     /// <summary>CPU time of this process (the app and its clients) per answered request; NaN for pgbench.</summary>
     public double CpuMsPerRequest { get; init; } = double.NaN;
+
+    /// <summary>Bytes allocated by this process (the app and its clients) per answered request, in KB.</summary>
+    public double KilobytesPerRequest { get; init; } = double.NaN;
 
     /// <summary>CPU time of the PostgreSQL processes per answered request.</summary>
     public double DatabaseCpuMsPerRequest { get; init; } = double.NaN;

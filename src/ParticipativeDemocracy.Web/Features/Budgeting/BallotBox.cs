@@ -69,7 +69,7 @@ public sealed class BallotBox(
         BudgetPhase.EnsureVotingOpen(settings, now);
         var budget = PickBudget(facts.Budgets, budgetId, cast, facts.OnBallot);
         budgetVoters.EnsureMayVote(budget, voter);
-        var inBudget = facts.OnBallot.Where(p => p.Value.BudgetId == budget.Id).ToDictionary();
+        var inBudget = facts.OnBallotOf(budget.Id);
         var choices = cast.Select((c, rank) => new BallotChoice(c.ProjectId, ChoicePoints(settings, c, rank))).ToList();
         var failures = BallotRules.Check(settings, budget.Amount, inBudget, choices);
         if (failures.Count > 0)

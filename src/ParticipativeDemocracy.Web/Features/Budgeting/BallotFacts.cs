@@ -17,6 +17,17 @@ public sealed record BallotFacts(
 {
     public Guid ProcessId => Eligibility.Process.Id;
 
+    /// <summary>Each budget's projects on the ballot; built once per facts, which many ballots share.</summary>
+    public IReadOnlyDictionary<Guid, Dictionary<Guid, BudgetProject>> OnBallotByBudget { get; } = OnBallot.Values
+        .GroupBy(p => p.BudgetId)
+        .ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Id));
+
+    /// <summary>The projects on one budget's ballot.</summary>
+    public IReadOnlyDictionary<Guid, BudgetProject> OnBallotOf(Guid budgetId) =>
+        OnBallotByBudget.TryGetValue(budgetId, out var projects) ? projects : Empty;
+
+    private static readonly Dictionary<Guid, BudgetProject> Empty = [];
+
     /// <summary>404 when the process is not a participatory budget (callers check eligibility first, as before).</summary>
     public BudgetSettings BudgetSettings => Settings ?? throw new NotFoundException("Participatory budget", ProcessId);
 

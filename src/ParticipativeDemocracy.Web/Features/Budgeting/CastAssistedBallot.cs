@@ -60,7 +60,7 @@ public static class CastAssistedBallot
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimits.BallotSubmission)
+            .RequireVoterRateLimit()
             .RequireAuthorization(Policies.Officer);
         return group;
     }

@@ -67,7 +67,7 @@ public static class CastBallot
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimits.BallotSubmission)
+            .RequireVoterRateLimit()
             .AllowAnonymous();
         return group;
     }

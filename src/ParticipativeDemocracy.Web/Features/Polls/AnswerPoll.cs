@@ -89,7 +89,7 @@ public static class AnswerPoll
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRateLimiting(RateLimits.BallotSubmission)
+            .RequireVoterRateLimit()
             .AllowAnonymous();
         return group;
     }
