@@ -4,8 +4,8 @@ namespace ParticipativeDemocracy.Sortition.Leximin;
 /// LEXIMIN by column generation (Flanigan et al., Nature 2021, on agent types): each stage maximises the
 /// smallest probability among types not yet fixed; types whose dual weight is positive at the optimum
 /// cannot do better in any optimum and are fixed at that value; repeat until every type is fixed.
-/// The last stage's solution is the lottery. First, though, it tries the relaxation (<see cref="DecomposeRelaxed"/>),
-/// which on most pools gives the same lottery's probabilities without any stage.
+/// The last stage's solution is the lottery. First, though, it tries <see cref="RelaxedLottery"/>, which on most
+/// pools gives the leximin probabilities without any stage.
 /// </summary>
 /// <param name="stagesOnly">Skips the relaxation (tests compare both routes).</param>
 internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgress<string>? progress, bool stagesOnly = false) : IDisposable
@@ -17,9 +17,6 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     private const double StageGap = 1e-6;
 
     private const double PruneAbove = 1.5;
-
-    /// <summary>How far a decomposed lottery may fall below a floor (itself a stage value less 1e-7).</summary>
-    private const double FloorTolerance = 1e-9;
 
     /// <summary>
     /// Above this many simplex pivots per master solve (the degenerate late stages of large pools), a round
@@ -47,13 +44,13 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
     public bool Decomposed { get; private set; }
 
     /// <summary>
-    /// The relaxation first, before any start panel (those cost most of a decomposed draw). Only when it fails
+    /// The relaxation first, before any start panel (they would take most of a decomposed draw). Only when it fails
     /// does the column generation start; if that finds types no panel can hold, the relaxation is tried once more
     /// with them at 0, as it may have handed them a share.
     /// </summary>
     public LeximinDistribution Solve()
     {
-        var direct = stagesOnly ? null : DecomposeRelaxed();
+        var direct = stagesOnly ? null : RelaxedLottery.Find(instance, _fixed, deadline, progress);
         if (direct is not null)
         {
             Decomposed = true;
@@ -67,51 +64,12 @@ internal sealed class LeximinSolver(Instance instance, Deadline deadline, IProgr
         }
 
         FixNeverSelectable(oracle, _master);
-        var retried = stagesOnly || !_fixed.Contains(0) ? null : DecomposeRelaxed();
+        var retried = stagesOnly || !_fixed.Contains(0) ? null : RelaxedLottery.Find(instance, _fixed, deadline, progress);
         Decomposed = retried is not null;
         return retried ?? RunStages(oracle);
     }
 
     public void Dispose() => _master.Dispose();
-
-    /// <summary>
-    /// Leximin over the panel relaxation (one small LP a stage), then its last optimum written as a lottery of
-    /// panels by <see cref="FaceDecomposition"/>, with no column generation at all. A lottery that meets the
-    /// relaxed floors is leximin: every lottery's expected panel lies in the relaxation, so none does
-    /// lexicographically better. On the generated and reference pools the relaxed stage values are the true
-    /// ones and the decomposition succeeds. Null when it does not (a face of the relaxation without a whole
-    /// panel, or floors missed by more than the tolerance): the draw then goes stage by stage.
-    /// </summary>
-    private LeximinDistribution? DecomposeRelaxed()
-    {
-        var relaxed = RelaxedLeximin.Solve(instance, _fixed, deadline.Remaining);
-        if (relaxed is null || relaxed.StageValues.Count == 0)
-        {
-            return null;
-        }
-
-        var upper = instance.Types.Select((type, t) => _fixed[t] == 0 ? 0.0 : type.Size).ToArray();
-        var (lottery, panelLps) = FaceDecomposition.Decompose(instance, relaxed.Point, upper, deadline);
-        var met = lottery is not null && MeetsFloors(lottery, relaxed.Floors);
-        progress?.Report(
-            $"LEXIMIN relaxation: {relaxed.StageValues.Count} stages, minimum {relaxed.StageValues[0]:0.000000}; decomposed into {lottery?.Count ?? 0} panels ({panelLps} panel LPs){(met ? "" : ", floors missed: stage by stage")}, {deadline.Elapsed.TotalSeconds:0.0} s");
-        return met ? LeximinDistribution.From(lottery!) : null;
-    }
-
-    private bool MeetsFloors(IReadOnlyList<TypePanel> lottery, double[] floors)
-    {
-        var share = new double[floors.Length];
-        var total = lottery.Sum(p => p.Probability);
-        foreach (var panel in lottery)
-        {
-            for (var t = 0; t < share.Length; t++)
-            {
-                share[t] += panel.Probability / total * panel.Counts[t] / instance.Types[t].Size;
-            }
-        }
-
-        return share.Select((s, t) => floors[t] - s).All(shortfall => shortfall <= FloorTolerance);
-    }
 
     private LeximinDistribution RunStages(PanelOracle oracle)
     {
