@@ -94,7 +94,7 @@ public sealed class PaperBallotCheckTests(PlatformFixture fixture) : PlatformTes
         Assert.Equal(0, spoilt.GetProperty("position").GetInt32());
         Assert.Equal("Your choices cost £110, more than the £100 budget.", spoilt.GetProperty("reasons")[0].GetString());
         var page = await scenario.Officer.GetStringAsync($"/admin/processes/{scenario.ProcessId}/paper", Cancel);
-        Assert.Contains("1 spoilt: they break the ballot rules", page, StringComparison.Ordinal);
+        Assert.Contains("1 spoilt: unreadable, unclear or breaking the ballot rules", page, StringComparison.Ordinal);
         Assert.Contains("110, more than the", page, StringComparison.Ordinal);
         using var resident = await VerifiedResidentAsync(scenario, roll, "ada", "R-1", "1980-01-01", "CF10 1AA");
         var online = await scenario.VoteAsync(resident, "Trees");
@@ -192,6 +192,46 @@ public sealed class PaperBallotCheckTests(PlatformFixture fixture) : PlatformTes
         await using var db = Fixture.CreateDbContext();
         Assert.Equal(2, await db.BudgetBallots.CountAsync(Cancel));
         Assert.Equal([VoteChannel.Online, VoteChannel.Paper], (await db.VoterRecords.ToListAsync(Cancel)).Select(v => v.Channel).Order());
+    }
+
+    [Fact]
+    public async Task Officers_mark_an_unreadable_paper_ballot_spoilt_and_both_keyings_must_agree_on_it()
+    {
+        var (scenario, second) = await OpenAsync();
+        await scenario.RollAsync(Roll);
+        var batch = await BatchAsync(scenario);
+        var marked = await KeyAsync(scenario.Officer, scenario, batch, Ballot("R-1", "P03"), Spoilt("R-4", "P02"));
+        Assert.Equal(HttpStatusCode.BadRequest, marked.StatusCode);
+        var errors = (await marked.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+        Assert.Equal("A ballot marked spoilt has no marks: key its voter reference only.", errors.GetProperty("ballots[1].projects")[0].GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await KeyAsync(scenario.Officer, scenario, batch, Ballot("R-1", "P03"), Spoilt("R-4"))).StatusCode);
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        var keyed = await (await KeyAsync(second, scenario, batch, Ballot("R-1", "P03"), Ballot("R-4", "P02"))).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("Mismatched", keyed.GetProperty("status").GetString());
+        Assert.Equal(1, keyed.GetProperty("mismatches").EnumerateArray().Single().GetProperty("position").GetInt32());
+
+        var resolved = await scenario.Officer.PostAsJsonAsync(scenario.Url($"paper-batches/{batch}/resolutions"), new { position = 1, ballot = Spoilt("R-4") }, Cancel);
+
+        var view = await resolved.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("Counted", view.GetProperty("status").GetString());
+        Assert.Equal(1, view.GetProperty("counted").GetInt32());
+        var aside = view.GetProperty("setAside").EnumerateArray().Single();
+        Assert.Equal("R-4", aside.GetProperty("voterReference").GetString());
+        Assert.True(aside.GetProperty("spoilt").GetBoolean());
+        Assert.Equal("Marked spoilt by the officers who keyed it: unreadable, or the voter's intention is unclear.", aside.GetProperty("reasons")[0].GetString());
+        await using var db = Fixture.CreateDbContext();
+        Assert.Equal(1, await db.BudgetBallots.CountAsync(Cancel));
+        Assert.Equal(2, await db.VoterRecords.CountAsync(v => v.Channel == VoteChannel.Paper, Cancel));
+
+        var onPage = await BatchAsync(scenario);
+        var url = $"/admin/processes/{scenario.ProcessId}/paper";
+        var fields = new Dictionary<string, string> { ["ballots"] = "R-3: Spoilt" };
+        await BrowserSession.SubmitFormAsync(scenario.Officer, url, $"key-{onPage:N}", fields);
+        var page = await (await BrowserSession.SubmitFormAsync(second, url, $"key-{onPage:N}", fields)).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("Keyed 2 of 2 times; 0 ballots counted.", page, StringComparison.Ordinal);
+        Assert.Contains("Marked spoilt by the officers who keyed it", page, StringComparison.Ordinal);
+        Assert.Equal(3, await db.VoterRecords.CountAsync(v => v.Channel == VoteChannel.Paper, Cancel));
     }
 
     /// <summary>Projects P01 Playground, P02 Library, P03 Trees (with a Riverside fund: P01 Trees city-wide, P02 Bridge in Riverside); voting open.</summary>

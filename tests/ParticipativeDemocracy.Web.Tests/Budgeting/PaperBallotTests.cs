@@ -134,7 +134,7 @@ public sealed class PaperBallotTests(PlatformFixture fixture) : PlatformTest(fix
 
         var page = await counted.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("2 ballots counted", page, StringComparison.Ordinal);
-        Assert.Contains("1 spoilt: they break the ballot rules", page, StringComparison.Ordinal);
+        Assert.Contains("1 spoilt: unreadable, unclear or breaking the ballot rules", page, StringComparison.Ordinal);
         // The pound sign is HTML-encoded; the rest of the reason reads as the online ballot's.
         Assert.Contains("110, more than the", page, StringComparison.Ordinal);
         await using var db = Fixture.CreateDbContext();

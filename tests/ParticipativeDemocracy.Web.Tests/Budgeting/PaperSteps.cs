@@ -12,6 +12,9 @@ internal static class PaperSteps
 
     public static object Ballot(string reference, params string[] projects) => new { voterReference = reference, projects };
 
+    /// <summary>A ballot the officers mark spoilt (unreadable); <paramref name="projects"/> only to show that marks are refused.</summary>
+    public static object Spoilt(string reference, params string[] projects) => new { voterReference = reference, projects, spoilt = true };
+
     /// <summary>A ballot with the number written beside each project: points (cumulative) or ranks (ranking).</summary>
     public static object Numbered(string reference, params (string Code, int Number)[] marks) =>
         new { voterReference = reference, projects = marks.Select(m => m.Code).ToArray(), numbers = marks.Select(m => m.Number).ToArray() };

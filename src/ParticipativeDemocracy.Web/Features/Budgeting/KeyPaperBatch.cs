@@ -32,6 +32,8 @@ public static class KeyPaperBatch
                 ballot.RuleFor(b => b.Numbers).Must((b, n) => n is null || n.Count == 0 || n.Count == b.Projects?.Count)
                     .WithMessage("Key one number per project, or none.");
                 ballot.RuleForEach(b => b.Numbers).InclusiveBetween(0, 1_000_000);
+                ballot.RuleFor(b => b.Projects).Must(p => p is null || p.Count == 0).When(b => b.Spoilt)
+                    .WithMessage("A ballot marked spoilt has no marks: key its voter reference only.");
             });
         }
     }

@@ -68,7 +68,7 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
     {
         var (batch, now) = (scope.Batch, clock.GetUtcNow());
         await BallotBoxGate.EnsureOpenAsync(db, batch.ProcessId, cancellationToken);
-        var judged = settled.Select(p => (Placed: p, Key: KeyOf(p.Ballot.VoterReference), Verdict: PaperMarks.Judge(scope, p.Ballot, t["PaperSameRank"])))
+        var judged = settled.Select(p => (Placed: p, Key: KeyOf(p.Ballot.VoterReference), Verdict: PaperMarks.Judge(scope, p.Ballot, t["PaperSameRank"], t["PaperMarkedSpoilt"])))
             .ToList();
         var keys = judged.Select(j => j.Key).ToArray();
         var choices = judged.Select(j => j.Verdict.Counts ? JsonSerializer.Serialize(j.Verdict.Choices) : null).ToArray();

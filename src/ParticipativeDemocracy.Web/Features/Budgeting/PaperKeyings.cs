@@ -58,6 +58,7 @@ public static class PaperKeyings
 
     private static bool Same(PaperBallotEntry? a, PaperBallotEntry? b) =>
         a is not null && b is not null
+        && a.Spoilt == b.Spoilt
         && RollHasher.Normalise(a.VoterReference) == RollHasher.Normalise(b.VoterReference)
         && a.Projects.Select(Code).SequenceEqual(b.Projects.Select(Code))
         && (a.Numbers ?? []).SequenceEqual(b.Numbers ?? []);

@@ -15,8 +15,14 @@ public sealed record PaperVerdict(List<BallotChoice> Choices, IReadOnlyList<stri
 /// </summary>
 public static class PaperMarks
 {
-    public static PaperVerdict Judge(PaperScope scope, PaperBallotEntry ballot, string sameRank)
+    /// <param name="markedSpoilt">Why a ballot the officers marked spoilt does not count.</param>
+    public static PaperVerdict Judge(PaperScope scope, PaperBallotEntry ballot, string sameRank, string markedSpoilt)
     {
+        if (ballot.Spoilt)
+        {
+            return new PaperVerdict([], [markedSpoilt]);
+        }
+
         var marks = ballot.Projects
             .Select((code, i) => (Project: scope.ByCode.GetValueOrDefault(code.Trim()), Number: NumberAt(ballot, i)))
             .ToList();

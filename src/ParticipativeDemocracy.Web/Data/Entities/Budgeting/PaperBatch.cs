@@ -49,8 +49,9 @@ public sealed class PaperKeying
 /// A paper ballot as keyed: the voter reference it was issued to, the project codes marked and, in the
 /// same order, the number the voter wrote beside each: points on a cumulative ballot, the rank on a
 /// ranking ballot (without numbers a ranking ballot is keyed in order of preference). Approval ballots have none.
+/// <see cref="Spoilt"/>: the officers marked it spoilt (unreadable, or the voter's intention unclear); it has no marks.
 /// </summary>
-public sealed record PaperBallotEntry(string VoterReference, List<string> Projects, List<int>? Numbers = null);
+public sealed record PaperBallotEntry(string VoterReference, List<string> Projects, List<int>? Numbers = null, bool Spoilt = false);
 
 /// <summary>
 /// A settled ballot that was not counted: <see cref="Spoilt"/> when it breaks the ballot rules (its voter has
