@@ -46,11 +46,14 @@ public static class BallotBatchStatement
             DELETE FROM app."VoterRecords" v USING recorded r
             WHERE v."BudgetId" = r.budget_id AND v."VoterKey" = r.old_key
         )
-        SELECT i.n, b.open, b.stamp = i.stamp AS fresh,
-               EXISTS (SELECT 1 FROM voter v WHERE v."BudgetId" = i.budget_id AND v."VoterKey" = i.voter_key) AS recorded,
-               coalesce((SELECT x.replaced FROM ballot x WHERE x."BudgetId" = i.budget_id AND x."ReplacementKey" = i.replacement_key), false)
-                   OR EXISTS (SELECT 1 FROM superseded s WHERE s.n = i.n) AS replaced
-        FROM input i JOIN box b USING (process_id)
+        -- Joins, not subqueries in the select list: those run once per ballot over the whole batch's rows.
+        SELECT i.n, b.open, b.stamp = i.stamp AS fresh, v."VoterKey" IS NOT NULL AS recorded,
+               coalesce(x.replaced, false) OR s.n IS NOT NULL AS replaced
+        FROM input i
+        JOIN box b USING (process_id)
+        LEFT JOIN voter v ON v."BudgetId" = i.budget_id AND v."VoterKey" = i.voter_key
+        LEFT JOIN ballot x ON x."BudgetId" = i.budget_id AND x."ReplacementKey" = i.replacement_key
+        LEFT JOIN superseded s ON s.n = i.n
         """;
 
     public static async Task<BallotOutcome[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<BallotRow> rows)
