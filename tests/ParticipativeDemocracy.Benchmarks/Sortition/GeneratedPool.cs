@@ -17,6 +17,7 @@ public static class GeneratedPool
         ("education", ["none", "school", "vocational", "degree"], [0.2, 0.3, 0.25, 0.25], [0.5, 0.8, 1.0, 1.8]),
         ("concern", ["very", "fairly", "not very", "not at all"], [0.3, 0.4, 0.2, 0.1], [1.6, 1.0, 0.7, 0.4]),
         ("player", ["citizen", "activist", "front-line", "manager", "policy"], [0.8, 0.08, 0.07, 0.03, 0.02], [1.0, 2.5, 1.5, 1.2, 1.0]),
+        ("tenure", ["owner", "private renter", "social renter"], [0.6, 0.2, 0.2], [1.3, 0.8, 0.6]),
     ];
 
     public static SortitionProblem Create(int poolSize, int panelSize, int categoryCount, int seed)

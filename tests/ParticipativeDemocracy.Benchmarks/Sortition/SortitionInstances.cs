@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ParticipativeDemocracy.Sortition.Csv;
 using ParticipativeDemocracy.Sortition.Model;
 
 namespace ParticipativeDemocracy.Benchmarks.Sortition;
 
 /// <summary>The benchmark instances: the reference pools of the sortition tests and generated 2,000-person pools.</summary>
-public static class SortitionInstances
+public static partial class SortitionInstances
 {
     public static SortitionProblem Load(string name) => name switch
     {
@@ -13,12 +15,17 @@ public static class SortitionInstances
             new RespondentColumns("nationbuilder_id", ["primary_address1", "primary_zip"])),
         "synth_hh_40" => Shared("synth_hh_40/categories.csv", "synth_hh_40/respondents.csv", 40,
             new RespondentColumns("id", ["address_line_1", "postcode"])),
-        "generated_2000_100_3cat" => GeneratedPool.Create(2000, 100, 3, seed: 1),
-        "generated_2000_100_4cat" => GeneratedPool.Create(2000, 100, 4, seed: 1),
-        "generated_2000_100_5cat" => GeneratedPool.Create(2000, 100, 5, seed: 1),
-        "generated_2000_100_6cat" => GeneratedPool.Create(2000, 100, 6, seed: 1),
+        _ when Generated().Match(name) is { Success: true } generated => GeneratedPool.Create(
+            Number(generated, "pool"), Number(generated, "panel"), Number(generated, "categories"),
+            generated.Groups["seed"].Success ? Number(generated, "seed") : 1),
         _ => throw new ArgumentException($"unknown instance {name}", nameof(name)),
     };
+
+    /// <summary>generated_POOL_PANEL_Ncat, optionally _sSEED for another pool drawn the same way (e.g. generated_2000_100_6cat_s2).</summary>
+    [GeneratedRegex(@"^generated_(?<pool>\d+)_(?<panel>\d+)_(?<categories>[1-7])cat(_s(?<seed>\d+))?$")]
+    private static partial Regex Generated();
+
+    private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     private static SortitionProblem Shared(string quotaFile, string poolFile, int panelSize, RespondentColumns columns)
     {
