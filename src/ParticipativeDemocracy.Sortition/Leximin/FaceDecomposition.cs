@@ -213,25 +213,10 @@ internal sealed class FaceDecomposition
         }
 
         var values = _lp.Values;
-        var branch = -1;
-        var distance = 1e-7;
-        for (var t = 0; t < values.Length; t++)
-        {
-            var d = Math.Abs(values[t] - Math.Round(values[t]));
-            if (d > distance)
-            {
-                (branch, distance) = (t, d);
-            }
-        }
-
+        var branch = Integrality.MostFractional(values);
         if (branch < 0)
         {
-            var panel = new int[values.Length];
-            for (var t = 0; t < panel.Length; t++)
-            {
-                panel[t] = (int)Math.Round(values[t]);
-            }
-
+            var panel = Integrality.Rounded(values);
             return PanelRows.Hold(_instance, panel) ? panel : null;
         }
 

@@ -13,7 +13,6 @@ namespace ParticipativeDemocracy.Sortition.Leximin;
 /// </summary>
 internal sealed class PanelOracle : IDisposable
 {
-    private const double Integral = 1e-7;
     private const double Prune = 1e-9;
     private const int ExactNodes = 200;
     public const int HeuristicNodes = 12;
@@ -123,25 +122,10 @@ internal sealed class PanelOracle : IDisposable
         }
 
         var values = relaxation.Values;
-        var branch = -1;
-        var distance = Integral;
-        for (var t = 0; t < values.Length; t++)
-        {
-            var d = Math.Abs(values[t] - Math.Round(values[t]));
-            if (d > distance)
-            {
-                (branch, distance) = (t, d);
-            }
-        }
-
+        var branch = Integrality.MostFractional(values);
         if (branch < 0)
         {
-            var panel = new int[values.Length];
-            for (var t = 0; t < panel.Length; t++)
-            {
-                panel[t] = (int)Math.Round(values[t]);
-            }
-
+            var panel = Integrality.Rounded(values);
             if (!PanelRows.Hold(_instance, panel))
             {
                 return false;
