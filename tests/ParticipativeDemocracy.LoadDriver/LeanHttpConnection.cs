@@ -12,6 +12,7 @@ namespace ParticipativeDemocracy.LoadDriver;
 internal sealed class LeanHttpConnection : IAsyncDisposable
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
     private readonly Socket _socket;
     private byte[] _buffer = new byte[16 * 1024];
     private int _start;
@@ -75,8 +76,8 @@ internal sealed class LeanHttpConnection : IAsyncDisposable
     {
         while (true)
         {
-            var lineEnd = await FillUntilAsync("\r\n"u8.ToArray());
-            var size = Convert.ToInt32(Encoding.ASCII.GetString(_buffer, _start, lineEnd - _start).Split(';')[0].Trim(), 16);
+            var lineEnd = await FillUntilAsync(LineEnd);
+            var size = ChunkSize(_buffer.AsSpan(_start, lineEnd - _start));
             _start = lineEnd + 2;
             await SkipAsync(size + 2);
             if (size == 0)
@@ -142,6 +143,10 @@ internal sealed class LeanHttpConnection : IAsyncDisposable
         var length = HeaderValue(head, "content-length"u8);
         return (ParseStatus(head), encoding.SequenceEqual("chunked"u8), Utf8Parser.TryParse(length, out int parsed, out _) ? parsed : 0);
     }
+
+    /// <summary>A chunk's size line: hexadecimal digits, then perhaps extensions after ';'.</summary>
+    private static int ChunkSize(ReadOnlySpan<byte> line) =>
+        Utf8Parser.TryParse(line.Trim((byte)' '), out int size, out _, 'x') ? size : throw new IOException("A chunk size line did not parse.");
 
     private static int ParseStatus(ReadOnlySpan<byte> head) =>
         Utf8Parser.TryParse(head[(head.IndexOf((byte)' ') + 1)..], out int status, out _) ? status : 0;

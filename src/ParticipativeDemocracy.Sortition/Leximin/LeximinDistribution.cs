@@ -15,19 +15,31 @@ internal sealed record LeximinDistribution(IReadOnlyList<TypePanel> Panels)
         return new LeximinDistribution(kept.Select(p => p with { Probability = p.Probability / sum }).ToList());
     }
 
-    public double[] AgentProbabilities(Instance instance)
+    /// <summary>Each type's selection probability: every member of a type has the same.</summary>
+    public double[] TypeProbabilities(Instance instance)
     {
-        var probabilities = new double[instance.AgentCount];
         var types = instance.Types;
+        var probabilities = new double[types.Count];
         foreach (var panel in Panels)
         {
             for (var t = 0; t < types.Count; t++)
             {
-                var share = panel.Probability * panel.Counts[t] / types[t].Size;
-                foreach (var agent in types[t].Members)
-                {
-                    probabilities[agent] += share;
-                }
+                probabilities[t] += panel.Probability * panel.Counts[t] / types[t].Size;
+            }
+        }
+
+        return probabilities;
+    }
+
+    public double[] AgentProbabilities(Instance instance)
+    {
+        var probabilities = new double[instance.AgentCount];
+        var byType = TypeProbabilities(instance);
+        for (var t = 0; t < byType.Length; t++)
+        {
+            foreach (var agent in instance.Types[t].Members)
+            {
+                probabilities[agent] = byType[t];
             }
         }
 

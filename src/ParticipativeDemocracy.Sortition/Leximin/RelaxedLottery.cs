@@ -37,17 +37,6 @@ internal static class RelaxedLottery
         return met ? distribution : null;
     }
 
-    private static bool MeetsFloors(Instance instance, LeximinDistribution lottery, double[] floors)
-    {
-        var share = new double[floors.Length];
-        foreach (var panel in lottery.Panels)
-        {
-            for (var t = 0; t < share.Length; t++)
-            {
-                share[t] += panel.Probability * panel.Counts[t] / instance.Types[t].Size;
-            }
-        }
-
-        return share.Select((s, t) => floors[t] - s).All(shortfall => shortfall <= FloorTolerance);
-    }
+    private static bool MeetsFloors(Instance instance, LeximinDistribution lottery, double[] floors) =>
+        lottery.TypeProbabilities(instance).Select((s, t) => floors[t] - s).All(shortfall => shortfall <= FloorTolerance);
 }

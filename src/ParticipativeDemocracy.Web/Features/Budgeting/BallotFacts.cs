@@ -18,7 +18,7 @@ public sealed record BallotFacts(
     public Guid ProcessId => Eligibility.Process.Id;
 
     /// <summary>Each budget's projects on the ballot; built once per facts, which many ballots share.</summary>
-    public IReadOnlyDictionary<Guid, Dictionary<Guid, BudgetProject>> OnBallotByBudget { get; } = OnBallot.Values
+    private Dictionary<Guid, Dictionary<Guid, BudgetProject>> OnBallotByBudget { get; } = OnBallot.Values
         .GroupBy(p => p.BudgetId)
         .ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Id));
 
