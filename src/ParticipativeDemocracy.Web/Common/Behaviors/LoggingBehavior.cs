@@ -10,6 +10,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 {
     private static readonly TimeSpan SlowThreshold = TimeSpan.FromMilliseconds(500);
 
+    private static readonly string Name = MessageName.Of(typeof(TMessage));
+
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -21,14 +23,13 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var name = MessageName.Of(typeof(TMessage));
             if (elapsed > SlowThreshold)
             {
-                LogSlow(logger, name, elapsed.TotalMilliseconds);
+                LogSlow(logger, Name, elapsed.TotalMilliseconds);
             }
             else
             {
-                LogHandled(logger, name, elapsed.TotalMilliseconds);
+                LogHandled(logger, Name, elapsed.TotalMilliseconds);
             }
         }
     }
