@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
+using ParticipativeDemocracy.Web.Jobs;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
 using static ParticipativeDemocracy.Web.Tests.Budgeting.PaperSteps;
 
@@ -53,6 +55,12 @@ public sealed class PaperCountWindowTests(PlatformFixture fixture) : PlatformTes
             Assert.Equal(ProcessStatus.Closed, (await db.Processes.SingleAsync(p => p.Id == scenario.ProcessId, Cancel)).Status);
         }
 
+        await RunPhaseJobAsync();
+        await using (var db = Fixture.CreateDbContext())
+        {
+            Assert.Equal(BudgetPhaseKind.Voting, (await db.BudgetSettings.SingleAsync(Cancel)).CurrentPhase);
+        }
+
         var results = await Fixture.CreateClient().GetAsync(scenario.Url("results"), Cancel);
         Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
         Assert.Contains("paper ballots are being counted", await results.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -80,6 +88,7 @@ public sealed class PaperCountWindowTests(PlatformFixture fixture) : PlatformTes
             Assert.Equal(1, await db.BudgetFeedbackRuns.CountAsync(Cancel));
         }
 
+        Assert.Equal(1, await RunPhaseJobAsync());
         var published = await Fixture.CreateClient().GetFromJsonAsync<JsonElement>(scenario.Url("results"), Cancel);
         Assert.Equal(3, published.GetProperty("ballots").GetInt32());
         var pb = await Fixture.CreateClient().GetStringAsync(scenario.Url("ballots.pb"), Cancel);
@@ -213,6 +222,12 @@ public sealed class PaperCountWindowTests(PlatformFixture fixture) : PlatformTes
         Assert.Equal(2, outcome.BallotCount);
         Assert.NotNull((await db.BudgetSettings.SingleAsync(Cancel)).CountedAt);
         Assert.Equal(1, await db.BudgetFeedbackRuns.CountAsync(Cancel));
+    }
+
+    private async Task<int> RunPhaseJobAsync()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AdvanceBudgetPhasesJob>().RunAsync(Cancel);
     }
 
     private async Task<string> PageAsync(string path, string language)
