@@ -38,9 +38,9 @@ public static class CloseVoting
             await db.SaveChangesAsync(cancellationToken);
             afterCommit.Publish(new ProcessChanged(new ProcessChange(process.Id, process.Title, process.Status.ToString(), now)));
             afterCommit.Publish(new BallotCast(process.Id));
-            if (!await BudgetCount.Unsettled(db, command.ProcessId).AnyAsync(cancellationToken))
+            if (!await FinalCount.Unsettled(db, command.ProcessId).AnyAsync(cancellationToken))
             {
-                await BudgetCount.RunAsync(db, afterCommit, command.ProcessId, now, cancellationToken);
+                await FinalCount.RunAsync(db, afterCommit, command.ProcessId, now, cancellationToken);
             }
 
             return true;

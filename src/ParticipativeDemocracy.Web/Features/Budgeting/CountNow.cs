@@ -52,7 +52,7 @@ public static class CountNow
                 throw new ConflictException($"Voting has not closed yet: the count runs when it closes at {settings.VotingClosesAt:yyyy-MM-dd HH:mm} UTC.");
             }
 
-            var unsettled = await BudgetCount.Unsettled(db, command.ProcessId).AsNoTracking().OrderBy(b => b.CreatedAt)
+            var unsettled = await FinalCount.Unsettled(db, command.ProcessId).AsNoTracking().OrderBy(b => b.CreatedAt)
                 .Select(b => new NotCountedBatch(b.Id, b.BudgetId, b.Label, b.Status)).ToListAsync(cancellationToken);
             var reason = command.Reason?.Trim() ?? "";
             if (unsettled.Count > 0 && reason.Length == 0)
@@ -65,7 +65,7 @@ public static class CountNow
             var ids = unsettled.Select(b => b.Id).ToList();
             await db.PaperBatches.Where(b => ids.Contains(b.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, PaperBatchStatus.NotCounted), cancellationToken);
-            if (!await BudgetCount.RunAsync(db, afterCommit, command.ProcessId, now, cancellationToken))
+            if (!await FinalCount.RunAsync(db, afterCommit, command.ProcessId, now, cancellationToken))
             {
                 throw new ConflictException("The votes have already been counted.");
             }

@@ -29,7 +29,7 @@ public static class ExportBallots
             if (settings.CountedAt is null)
             {
                 throw new ConflictException(BudgetPhase.IsCountingPaper(settings)
-                    ? BudgetCount.CountingMessage
+                    ? FinalCount.CountingMessage
                     : "Ballots are published when voting has closed.");
             }
 

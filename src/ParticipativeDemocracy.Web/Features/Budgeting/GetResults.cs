@@ -30,7 +30,7 @@ public static class GetResults
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
             var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.BudgetId == budget.Id, cancellationToken)
                 ?? throw (BudgetPhase.IsCountingPaper(settings)
-                    ? new ConflictException(BudgetCount.CountingMessage)
+                    ? new ConflictException(FinalCount.CountingMessage)
                     : (Exception)new NotFoundException("Results of process", query.ProcessId));
             var votes = (await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken))
                 .ToDictionary(p => p.Code, p => p.Votes, StringComparer.Ordinal);

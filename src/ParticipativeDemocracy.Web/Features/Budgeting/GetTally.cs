@@ -26,10 +26,11 @@ public static class GetTally
             var budgets = processBudgets
                 .Select(b => new BudgetTally(b.Id, b.Name, b.District, counts.GetValueOrDefault(b.Id)?.Ballots ?? 0))
                 .ToList();
-            // People, not ballots: a district resident who also votes city-wide has two registry rows under one key.
+            // People, not ballots: a district resident who also votes city-wide has two registry rows, under one key or
+            // (account, then roll-proven) two. Within one budget a registry row is one person.
             var voters = processBudgets.Count == 1
                 ? counts.Values.Sum(c => c.Voters)
-                : await db.VoterRecords.Where(v => v.ProcessId == query.ProcessId).Select(v => v.VoterKey).Distinct().CountAsync(cancellationToken);
+                : await BudgetCounts.VotersAsync(db, query.ProcessId, cancellationToken);
             // Hidden counts stay hidden until the whole count is done: paper ballots are still going in after the close.
             var projectsArePublic = settings.CountedAt is not null || settings.TallyVisibility == TallyVisibility.Public;
             var now = clock.GetUtcNow();

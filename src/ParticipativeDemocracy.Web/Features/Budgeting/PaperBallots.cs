@@ -103,9 +103,9 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
         batch.Status = PaperBatchStatus.Counted;
         batch.CountedAt = now;
         afterCommit.Publish(new BallotCast(batch.ProcessId));
-        if (closed && !await BudgetCount.Unsettled(db, batch.ProcessId, except: batch.Id).AnyAsync(cancellationToken))
+        if (closed && !await FinalCount.Unsettled(db, batch.ProcessId, except: batch.Id).AnyAsync(cancellationToken))
         {
-            await BudgetCount.RunAsync(db, afterCommit, batch.ProcessId, now, cancellationToken);
+            await FinalCount.RunAsync(db, afterCommit, batch.ProcessId, now, cancellationToken);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// the last batch, or an officer counting now (ADR 0010): a conditional update of <see cref="BudgetSettings.CountedAt"/>
 /// decides, under the ballot box gate held exclusively so no paper ballot lands after the count has read the box.
 /// </summary>
-public static class BudgetCount
+public static class FinalCount
 {
     public const string CountingMessage =
         "Voting has closed and the paper ballots are being counted: the results are published when the count is done.";
