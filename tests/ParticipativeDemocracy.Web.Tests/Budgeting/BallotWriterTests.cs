@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ParticipativeDemocracy.Web.Data;
 using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 using ParticipativeDemocracy.Web.Features.Budgeting;
 using ParticipativeDemocracy.Web.Tests.Infrastructure;
@@ -88,7 +86,7 @@ public sealed class BallotWriterTests(PlatformFixture fixture) : PlatformTest(fi
             db.ProcessBudgets.Add(district);
             await db.SaveChangesAsync(Cancel);
             await AddPaperVoteAsync(box, district.Id, "roll:elsewhere");
-            box = box with { Stamp = await StampAsync(db, box.Scenario) };
+            box = box with { Stamp = await TestBallotBox.StampAsync(db, box.Scenario) };
         }
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(
@@ -101,13 +99,9 @@ public sealed class BallotWriterTests(PlatformFixture fixture) : PlatformTest(fi
         Assert.Equal(1, await check.VoterRecords.CountAsync(r => r.ProcessId == box.Scenario.ProcessId, Cancel));
     }
 
-    private async Task<BallotOutcome[]> ExecuteAsync(params BallotRow[] rows)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(Fixture.ConnectionString);
-        return await BallotBatchStatement.ExecuteAsync(dataSource, rows);
-    }
+    private Task<BallotOutcome[]> ExecuteAsync(params BallotRow[] rows) => TestBallotBox.ExecuteAsync(Fixture, rows);
 
-    private async Task AddPaperVoteAsync(OpenBox box, Guid budgetId, string voterKey)
+    private async Task AddPaperVoteAsync(TestBallotBox box, Guid budgetId, string voterKey)
     {
         await using var db = Fixture.CreateDbContext();
         db.VoterRecords.Add(new VoterRecord
@@ -118,21 +112,5 @@ public sealed class BallotWriterTests(PlatformFixture fixture) : PlatformTest(fi
         await db.SaveChangesAsync(Cancel);
     }
 
-    private async Task<OpenBox> OpenBoxAsync()
-    {
-        var scenario = await BudgetScenario.OpenAsync(Fixture, ("Library", 50), ("Trees", 40));
-        await using var db = Fixture.CreateDbContext();
-        var budgetId = await db.ProcessBudgets.Where(b => b.ProcessId == scenario.ProcessId).Select(b => b.Id).SingleAsync(Cancel);
-        return new OpenBox(scenario, budgetId, await StampAsync(db, scenario), Fixture.Clock.GetUtcNow());
-    }
-
-    private static Task<string> StampAsync(AppDbContext db, BudgetScenario scenario) =>
-        db.Database.SqlQuery<string>($"SELECT app.ballot_facts_stamp({scenario.ProcessId}) AS \"Value\"").SingleAsync(CancellationToken.None);
-
-    private sealed record OpenBox(BudgetScenario Scenario, Guid BudgetId, string Stamp, DateTimeOffset Now)
-    {
-        public BallotRow Row(string voterKey, string project) => new(
-            Guid.CreateVersion7(), Scenario.ProcessId, BudgetId, voterKey, VoteChannel.Online, Guid.NewGuid().ToString("N")[..12],
-            JsonSerializer.Serialize(new[] { new BallotChoice(Scenario.Projects[project], 1) }), "r:" + voterKey, "", "", Now, Stamp);
-    }
+    private Task<TestBallotBox> OpenBoxAsync() => TestBallotBox.OpenAsync(Fixture, ("Library", 50), ("Trees", 40));
 }

@@ -66,8 +66,8 @@ internal sealed class BudgetBallotConfiguration : IEntityTypeConfiguration<Budge
 {
     public void Configure(EntityTypeBuilder<BudgetBallot> builder)
     {
-        builder.HasOne<Process>().WithMany().HasForeignKey(b => b.ProcessId);
-        builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys: their per-row checks were a quarter of PostgreSQL's work a ballot. Statement triggers
+        // check the budget and process of a whole batch at once (migration BallotReferencesByStatement, ADR 0010).
         builder.Property(b => b.ReceiptCode).HasMaxLength(16);
         builder.Property(b => b.ReplacementKey).HasMaxLength(64);
         builder.Property(b => b.Choices).HasColumnType("jsonb").HasConversion(BallotChoicesJson.Converter, BallotChoicesJson.Comparer);
@@ -84,11 +84,10 @@ internal sealed class VoterRecordConfiguration : IEntityTypeConfiguration<VoterR
     {
         builder.HasKey(v => new { v.BudgetId, v.VoterKey });
         builder.HasIndex(v => new { v.ProcessId, v.VoterKey });
-        // Also, in SQL only: EX_VoterRecords_PaperOrOnline (PaperOrOnline): paper or online per person and process.
-        builder.HasOne<ProcessBudget>().WithMany().HasForeignKey(v => v.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        // Also, in SQL only: EX_VoterRecords_PaperOrOnline (PaperOrOnline): paper or online per person and process;
+        // the budget and process checked per statement, as for ballots (migration BallotReferencesByStatement).
         builder.Property(v => v.VoterKey).HasMaxLength(100);
         builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(20);
-        builder.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId);
     }
 }
 

@@ -2663,21 +2663,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetBallot", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
@@ -2843,21 +2828,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -43,6 +43,8 @@ internal static class DemoBudget
             return;
         }
 
+        // Ballots name their budget through a statement trigger EF cannot see (ADR 0010): budgets are saved first.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.BudgetSettings.Add(new BudgetSettings
         {
             ProcessId = processId, Amount = CityWideAmount + RiversideAmount, Currency = "GBP", BallotKind = BudgetBallotKind.Approval,
@@ -63,9 +65,11 @@ internal static class DemoBudget
             Status = ProposalStatus.Feasible, CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-10),
         }, p.Popularity)).ToList();
         db.BudgetProjects.AddRange(projects.Select(p => p.Project));
+        await db.SaveChangesAsync(cancellationToken);
         Vote(db, city, [.. projects.Where(p => p.Project.BudgetId == city.Id)], now);
         Vote(db, riverside, [.. projects.Where(p => p.Project.BudgetId == riverside.Id)], now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -118,10 +118,13 @@ internal static class DemoBudgetActivity
         }).ToList();
         var ballots = PastBallots(process.Id, projects, settings.VotingClosesAt).ToList();
         var outcome = Count(settings, budget, process.Title, projects, ballots);
+        // Ballots name their budget through a statement trigger EF cannot see (ADR 0010): the budget is saved first.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Processes.Add(process);
         db.BudgetSettings.Add(settings);
         db.ProcessBudgets.Add(budget);
         db.BudgetProjects.AddRange(projects);
+        await db.SaveChangesAsync(cancellationToken);
         db.BudgetBallots.AddRange(ballots);
         db.BudgetOutcomes.Add(outcome);
         // The proposers of last year heard long ago: no feedback mail goes out for the demo.
@@ -133,6 +136,7 @@ internal static class DemoBudgetActivity
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static BudgetOutcome Count(BudgetSettings settings, ProcessBudget budget, string title, List<BudgetProject> projects, List<BudgetBallot> ballots)

@@ -1,0 +1,176 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ParticipativeDemocracy.Web.Data.Migrations
+{
+    /// <summary>
+    /// Ballots and registry rows lose their four foreign keys, whose per-row checks (a query and a row lock each)
+    /// were about a quarter of PostgreSQL's work a ballot, for statement triggers that check a whole batch at once
+    /// (ADR 0010): every row must name a budget of its own process, the budgets are locked FOR KEY SHARE once a
+    /// statement as the keys locked them once a row, a budget with ballots or registry rows cannot be removed or
+    /// moved, and removing a process still removes its ballots and registry rows first.
+    /// </summary>
+    public partial class BallotReferencesByStatement : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_BudgetBallots_ProcessBudgets_BudgetId",
+                schema: "app",
+                table: "BudgetBallots");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_BudgetBallots_Processes_ProcessId",
+                schema: "app",
+                table: "BudgetBallots");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_VoterRecords_ProcessBudgets_BudgetId",
+                schema: "app",
+                table: "VoterRecords");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_VoterRecords_Processes_ProcessId",
+                schema: "app",
+                table: "VoterRecords");
+
+            migrationBuilder.Sql(CheckFunction);
+            foreach (var (table, ev) in ChildTriggers)
+            {
+                migrationBuilder.Sql($"""
+                    CREATE TRIGGER {TriggerName(table, ev)} AFTER {ev} ON app."{table}"
+                        REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION app.ballot_rows_name_their_budget();
+                    """);
+            }
+
+            migrationBuilder.Sql(BudgetGuard);
+            migrationBuilder.Sql(ProcessCascade);
+        }
+
+        /// <summary>Raises 23503, as a foreign key would, naming the first row whose budget is missing or of another process.</summary>
+        private const string CheckFunction = """
+            CREATE FUNCTION app.ballot_rows_name_their_budget() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE
+                stray record;
+            BEGIN
+                -- Held to the end of the transaction, so a budget cannot go while rows naming it are being written.
+                PERFORM 1 FROM app."ProcessBudgets" b
+                WHERE b."Id" IN (SELECT DISTINCT "BudgetId" FROM written)
+                ORDER BY b."Id"
+                FOR KEY SHARE OF b;
+                SELECT w."BudgetId", w."ProcessId" INTO stray
+                FROM written w
+                WHERE NOT EXISTS (SELECT 1 FROM app."ProcessBudgets" b WHERE b."Id" = w."BudgetId" AND b."ProcessId" = w."ProcessId")
+                LIMIT 1;
+                IF FOUND THEN
+                    RAISE EXCEPTION USING
+                        ERRCODE = 'foreign_key_violation',
+                        CONSTRAINT = 'FK_' || TG_TABLE_NAME || '_ProcessBudgets',
+                        MESSAGE = format('%s: budget %s is not a budget of process %s', TG_TABLE_NAME, stray."BudgetId", stray."ProcessId");
+                END IF;
+                RETURN NULL;
+            END
+            $fn$;
+            """;
+
+        /// <summary>RESTRICT, as the keys had it: a budget with ballots or registry rows keeps its id and process.</summary>
+        private const string BudgetGuard = """
+            CREATE FUNCTION app.budget_keeps_its_ballots() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF (TG_OP = 'DELETE' OR NEW."Id" <> OLD."Id" OR NEW."ProcessId" <> OLD."ProcessId")
+                   AND (EXISTS (SELECT 1 FROM app."BudgetBallots" WHERE "BudgetId" = OLD."Id")
+                        OR EXISTS (SELECT 1 FROM app."VoterRecords" WHERE "BudgetId" = OLD."Id")) THEN
+                    RAISE EXCEPTION USING
+                        ERRCODE = 'foreign_key_violation',
+                        CONSTRAINT = 'FK_BudgetBallots_ProcessBudgets',
+                        MESSAGE = format('budget %s has ballots or registry rows', OLD."Id");
+                END IF;
+                RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+            END
+            $fn$;
+            CREATE TRIGGER budget_keeps_its_ballots BEFORE DELETE OR UPDATE OF "Id", "ProcessId" ON app."ProcessBudgets"
+                FOR EACH ROW EXECUTE FUNCTION app.budget_keeps_its_ballots();
+            """;
+
+        /// <summary>CASCADE, as the process keys had it: before a process goes, its ballots and registry rows go.</summary>
+        private const string ProcessCascade = """
+            CREATE FUNCTION app.process_takes_its_ballots() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                DELETE FROM app."BudgetBallots" WHERE "ProcessId" = OLD."Id";
+                DELETE FROM app."VoterRecords" WHERE "ProcessId" = OLD."Id";
+                RETURN OLD;
+            END
+            $fn$;
+            CREATE TRIGGER process_takes_its_ballots BEFORE DELETE ON app."Processes"
+                FOR EACH ROW EXECUTE FUNCTION app.process_takes_its_ballots();
+            """;
+
+        private static (string Table, string Event)[] ChildTriggers =>
+        [
+            ("BudgetBallots", "INSERT"),
+            ("BudgetBallots", "UPDATE"),
+            ("VoterRecords", "INSERT"),
+            ("VoterRecords", "UPDATE"),
+        ];
+
+        private static string TriggerName(string table, string ev) => $"{table.ToLowerInvariant()}_{ev.ToLowerInvariant()}_name_their_budget";
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var (table, ev) in ChildTriggers)
+            {
+                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS {TriggerName(table, ev)} ON app."{table}";""");
+            }
+
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS budget_keeps_its_ballots ON app."ProcessBudgets";
+                DROP TRIGGER IF EXISTS process_takes_its_ballots ON app."Processes";
+                DROP FUNCTION IF EXISTS app.ballot_rows_name_their_budget();
+                DROP FUNCTION IF EXISTS app.budget_keeps_its_ballots();
+                DROP FUNCTION IF EXISTS app.process_takes_its_ballots();
+                """);
+            migrationBuilder.AddForeignKey(
+                name: "FK_BudgetBallots_ProcessBudgets_BudgetId",
+                schema: "app",
+                table: "BudgetBallots",
+                column: "BudgetId",
+                principalSchema: "app",
+                principalTable: "ProcessBudgets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_BudgetBallots_Processes_ProcessId",
+                schema: "app",
+                table: "BudgetBallots",
+                column: "ProcessId",
+                principalSchema: "app",
+                principalTable: "Processes",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_VoterRecords_ProcessBudgets_BudgetId",
+                schema: "app",
+                table: "VoterRecords",
+                column: "BudgetId",
+                principalSchema: "app",
+                principalTable: "ProcessBudgets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_VoterRecords_Processes_ProcessId",
+                schema: "app",
+                table: "VoterRecords",
+                column: "ProcessId",
+                principalSchema: "app",
+                principalTable: "Processes",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+    }
+}
