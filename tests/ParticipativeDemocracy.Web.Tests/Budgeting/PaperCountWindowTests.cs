@@ -12,7 +12,7 @@ using static ParticipativeDemocracy.Web.Tests.Budgeting.PaperSteps;
 namespace ParticipativeDemocracy.Web.Tests.Budgeting;
 
 /// <summary>
-/// The paper count window (ADR 0010): online voting closes at the deadline, but paper batches still unsettled then are
+/// The paper count window (ADR 0011): online voting closes at the deadline, but paper batches still unsettled then are
 /// keyed and resolved before the count, which runs exactly once when the last one settles or an officer counts now.
 /// </summary>
 public sealed class PaperCountWindowTests(PlatformFixture fixture) : PlatformTest(fixture)

@@ -47,7 +47,7 @@ public static class BudgetPhase
         _ => BudgetStage.Proposals,
     };
 
-    /// <summary>Online voting has closed but paper batches are still being keyed or resolved (ADR 0010).</summary>
+    /// <summary>Online voting has closed but paper batches are still being keyed or resolved (ADR 0011).</summary>
     public static bool IsCountingPaper(BudgetSettings settings) => settings is { ClosedAt: not null, CountedAt: null };
 
     public static bool IsVotingOpen(BudgetSettings settings, DateTimeOffset now) =>

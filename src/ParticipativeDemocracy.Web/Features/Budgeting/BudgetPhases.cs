@@ -36,7 +36,7 @@ public static class BudgetPhases
         BudgetPhaseKind? due = null;
         foreach (var phase in Enum.GetValues<BudgetPhaseKind>())
         {
-            // Results, and what follows them, need the count: after the close it may wait for paper ballots (ADR 0010).
+            // Results, and what follows them, need the count: after the close it may wait for paper ballots (ADR 0011).
             var ready = phase >= BudgetPhaseKind.Results
                 ? settings.CountedAt is not null && (phase == BudgetPhaseKind.Results || StartOf(settings, phase) <= now)
                 : StartOf(settings, phase) <= now;

@@ -10,7 +10,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// <summary>
 /// Closes voting at the deadline exactly once (a conditional update wins for one caller only, on
 /// any replica, also after a restart). Replacement keys are erased, so ballots can never again be tied to voters.
-/// When every paper batch is settled it counts at once; otherwise the count waits for the paper (ADR 0010).
+/// When every paper batch is settled it counts at once; otherwise the count waits for the paper (ADR 0011).
 /// </summary>
 public static class CloseVoting
 {

@@ -14,7 +14,7 @@ using ParticipativeDemocracy.Web.Realtime;
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
-/// An officer counts a closed process without waiting for the paper batches still unsettled (ADR 0010): those
+/// An officer counts a closed process without waiting for the paper batches still unsettled (ADR 0011): those
 /// batches are marked not counted — their ballots stay out of the box and their voters out of the registry, as
 /// only a counted batch writes either — and the reason is required and audited with the batches left out.
 /// </summary>

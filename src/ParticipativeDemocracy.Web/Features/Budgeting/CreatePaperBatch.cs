@@ -11,7 +11,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
 /// An officer opens a batch of paper ballots for one budget (null: the process's only or first budget): while voting
-/// is open, and after the close until the count, for paper ballots received by the deadline (ADR 0010).
+/// is open, and after the close until the count, for paper ballots received by the deadline (ADR 0011).
 /// </summary>
 public static class CreatePaperBatch
 {

@@ -9,7 +9,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 /// <summary>
 /// The count of a closed process: each budget's outcome with the hash of its inputs. It runs exactly once, from
 /// whichever comes first after the close — the close itself when every paper batch is settled, the settling of
-/// the last batch, or an officer counting now (ADR 0010): a conditional update of <see cref="BudgetSettings.CountedAt"/>
+/// the last batch, or an officer counting now (ADR 0011): a conditional update of <see cref="BudgetSettings.CountedAt"/>
 /// decides, under the ballot box gate held exclusively so no paper ballot lands after the count has read the box.
 /// </summary>
 public static class FinalCount

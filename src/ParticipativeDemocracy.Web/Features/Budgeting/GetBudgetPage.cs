@@ -59,7 +59,7 @@ public sealed record BudgetPageView(
     /// <summary>The process's budgets in the officers' order; <see cref="Amount"/> is their total.</summary>
     public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
 
-    /// <summary>Voting has closed and paper ballots are still being counted: no results yet (ADR 0010).</summary>
+    /// <summary>Voting has closed and paper ballots are still being counted: no results yet (ADR 0011).</summary>
     public bool CountingPaper { get; init; }
 
     public IEnumerable<ProjectView> OnBallotOf(Guid budgetId) => OnBallot.Where(p => p.BudgetId == budgetId);

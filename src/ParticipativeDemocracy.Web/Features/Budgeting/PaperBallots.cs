@@ -63,7 +63,7 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
     /// Counts a settled batch in one statement: every voter goes in the registry (a spoilt ballot's voter has
     /// voted too), and each valid ballot in the box. A voter the registry already holds — someone who voted
     /// online since the keying, caught by the key or the paper-or-online exclusion constraint — is set aside.
-    /// After the close, the batch that settles last runs the count of the whole process (ADR 0010).
+    /// After the close, the batch that settles last runs the count of the whole process (ADR 0011).
     /// </summary>
     public async Task CountAsync(PaperScope scope, IReadOnlyList<PlacedBallot> settled, CancellationToken cancellationToken)
     {

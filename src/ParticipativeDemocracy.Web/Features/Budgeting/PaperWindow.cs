@@ -7,7 +7,7 @@ namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
 /// <summary>
 /// Paper ballots received by the deadline may still be keyed, resolved and put in the box after online voting
-/// closes, until the count (ADR 0010). Before the deadline a paper writer holds the ballot box gate shared, as
+/// closes, until the count (ADR 0011). Before the deadline a paper writer holds the ballot box gate shared, as
 /// online ballots do; after it, exclusively, so paper writers take turns and the one that settles the last batch
 /// sees every other batch as it is — the count then runs exactly once, never zero times.
 /// </summary>

@@ -58,7 +58,7 @@ public sealed class BudgetSettings
 
     /// <summary>
     /// Set exactly once, when the outcomes are stored: at the close when every paper batch is settled, else when the
-    /// last one settles or an officer counts now (ADR 0010). Closed but not counted: paper ballots are being counted.
+    /// last one settles or an officer counts now (ADR 0011). Closed but not counted: paper ballots are being counted.
     /// </summary>
     public DateTimeOffset? CountedAt { get; set; }
 

@@ -13,7 +13,7 @@ using ParticipativeDemocracy.Web.Data;
 namespace ParticipativeDemocracy.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129201514_PaperCountWindow")]
+    [Migration("20261129203741_PaperCountWindow")]
     partial class PaperCountWindow
     {
         /// <inheritdoc />
@@ -2666,21 +2666,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetBallot", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.BudgetComment", b =>
                 {
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
@@ -2846,21 +2831,6 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.HasOne("ParticipativeDemocracy.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParticipativeDemocracy.Web.Data.Entities.Budgeting.VoterRecord", b =>
-                {
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Budgeting.ProcessBudget", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ParticipativeDemocracy.Web.Data.Entities.Process", null)
-                        .WithMany()
-                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ParticipativeDemocracy.Web.Data.Migrations
 {
     /// <summary>
-    /// Closing online voting and counting become two moments (ADR 0010): a process closed before this migration was
+    /// Closing online voting and counting become two moments (ADR 0011): a process closed before this migration was
     /// counted at its close.
     /// </summary>
     public partial class PaperCountWindow : Migration
