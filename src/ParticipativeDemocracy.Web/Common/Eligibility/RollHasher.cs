@@ -14,12 +14,13 @@ public sealed class EligibilityOptions
 }
 
 /// <summary>Keyed hashes (HMAC-SHA256) of roll identifiers, over normalised values so "ab 12" and "AB12" match.</summary>
-public sealed class RollHasher
+public sealed class RollHasher : IDisposable
 {
     // Only for Development and Testing, where no secret is configured; production refuses to start without one.
     private const string DevelopmentKey = "participative-democracy-development-only-roll-key";
 
     private readonly byte[] _key;
+    private readonly KeyedHash _hash;
 
     public RollHasher(IOptions<EligibilityOptions> options, IHostEnvironment environment)
     {
@@ -32,6 +33,7 @@ public sealed class RollHasher
         }
 
         _key = Encoding.UTF8.GetBytes(key);
+        _hash = new KeyedHash(_key);
     }
 
     public string ReferenceHash(string reference) => Hash("ref\u001f" + Normalise(reference));
@@ -49,5 +51,7 @@ public sealed class RollHasher
     /// <summary>A key of its own for <paramref name="purpose"/>, derived from the same secret (HKDF), so one secret serves every keyed hash.</summary>
     public byte[] DeriveKey(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
 
-    private string Hash(string value) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
+    public void Dispose() => _hash.Dispose();
+
+    private string Hash(string value) => _hash.ComputeHex(Encoding.UTF8.GetBytes(value));
 }

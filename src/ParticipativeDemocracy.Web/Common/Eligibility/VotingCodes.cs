@@ -8,12 +8,12 @@ using QRCoder;
 namespace ParticipativeDemocracy.Web.Common.Eligibility;
 
 /// <summary>Making codes, their QR images, and the short-lived pass a redeemed code gives its holder.</summary>
-public sealed class VotingCodes(IDataProtectionProvider protection, RollHasher keys, TimeProvider clock)
+public sealed class VotingCodes(IDataProtectionProvider protection, RollHasher keys, TimeProvider clock) : IDisposable
 {
     private const string SignedPrefix = "v3.";
 
     private readonly IDataProtector _protector = protection.CreateProtector("VotingCodePass.v2");
-    private readonly byte[] _passKey = keys.DeriveKey("voting-pass.v3");
+    private readonly KeyedHash _signature = new(keys.DeriveKey("voting-pass.v3"));
 
     // No 0/O, 1/I/L, 2/Z, 5/S: letters are read aloud and typed by people of every age.
     private const string Alphabet = "ABCDEFGHJKMNPQRTUVWXY346789";
@@ -36,6 +36,8 @@ public sealed class VotingCodes(IDataProtectionProvider protection, RollHasher k
         return new string(chars);
     }
 
+    public void Dispose() => _signature.Dispose();
+
     public static string QrSvg(Uri link)
     {
         using var generator = new QRCodeGenerator();
@@ -52,7 +54,7 @@ public sealed class VotingCodes(IDataProtectionProvider protection, RollHasher k
     public string IssuePass(Guid codeId, Guid processId, string? district, DateTimeOffset now)
     {
         var payload = Encoding.UTF8.GetBytes($"{codeId:N}|{processId:N}|{(now + PassLifetime).ToUnixTimeMilliseconds()}|{district}");
-        return SignedPrefix + Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_passKey, payload));
+        return SignedPrefix + Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(_signature.Compute(payload));
     }
 
     public (Guid CodeId, Guid ProcessId, string? District)? ReadPass(string pass)
@@ -81,7 +83,9 @@ public sealed class VotingCodes(IDataProtectionProvider protection, RollHasher k
 
         var payload = Base64Url.DecodeFromChars(signed.AsSpan(0, dot));
         var signature = Base64Url.DecodeFromChars(signed.AsSpan(dot + 1));
-        return CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_passKey, payload)) ? Encoding.UTF8.GetString(payload) : null;
+        Span<byte> expected = stackalloc byte[KeyedHash.Length];
+        _signature.Compute(payload, expected);
+        return CryptographicOperations.FixedTimeEquals(signature, expected) ? Encoding.UTF8.GetString(payload) : null;
     }
 
     /// <summary>Passes issued before the signed ones (data protection) stay good until they expire, so a deploy during voting locks nobody out.</summary>

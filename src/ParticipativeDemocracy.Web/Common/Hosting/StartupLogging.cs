@@ -35,6 +35,7 @@ public static class StartupLogging
                 }
             },
             preserveStaticLogger: true);
+        LoggerPerCategory.Wrap(builder.Services);
         return builder;
     }
 }

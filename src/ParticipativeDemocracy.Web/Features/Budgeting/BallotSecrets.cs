@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ParticipativeDemocracy.Web.Common.Eligibility;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
@@ -16,19 +17,19 @@ public sealed class BallotSecretOptions
 /// The keyed hash that lets a voter replace their own ballot until the close, and the receipt codes
 /// voters use to find their ballot in the published file. Neither reveals who voted what.
 /// </summary>
-public sealed class BallotSecrets(IOptions<BallotSecretOptions> options)
+public sealed class BallotSecrets(IOptions<BallotSecretOptions> options) : IDisposable
 {
     public const int ReceiptLength = 12;
 
     private const string ReceiptAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    private readonly KeyedHash _replacement = new(Encoding.UTF8.GetBytes(options.Value.ReplacementKeySecret));
+
     /// <summary><paramref name="scopeId"/>: the budget (ballots) or the process (polls).</summary>
-    public string ReplacementKey(Guid scopeId, string voterKey)
-    {
-        var key = Encoding.UTF8.GetBytes(options.Value.ReplacementKeySecret);
-        var hash = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{scopeId:N}|{voterKey}"));
-        return Convert.ToHexStringLower(hash);
-    }
+    public string ReplacementKey(Guid scopeId, string voterKey) =>
+        _replacement.ComputeHex(Encoding.UTF8.GetBytes($"{scopeId:N}|{voterKey}"));
 
     public static string NewReceiptCode() => RandomNumberGenerator.GetString(ReceiptAlphabet, ReceiptLength);
+
+    public void Dispose() => _replacement.Dispose();
 }
