@@ -98,6 +98,32 @@ public sealed class PaperCountWindowTests(PlatformFixture fixture) : PlatformTes
     }
 
     [Fact]
+    public async Task Batch_opened_after_the_close_for_ballots_received_by_the_deadline_counts_before_the_results()
+    {
+        var (scenario, second) = await OpenAsync();
+        var keyedBefore = await BatchAsync(scenario);
+        await KeyAsync(scenario.Officer, scenario, keyedBefore, Ballot("R-1", "P03"));
+        scenario.PassDeadline();
+        Assert.Equal(1, await scenario.RunCloseJobAsync());
+
+        var openedAfter = await BatchAsync(scenario);
+        var settledAfter = await KeyTwiceAsync(scenario, second, openedAfter, Ballot("R-2", "P02"));
+
+        Assert.Equal("Counted", settledAfter.GetProperty("status").GetString());
+        await using (var db = Fixture.CreateDbContext())
+        {
+            Assert.Equal(0, await db.BudgetOutcomes.CountAsync(Cancel));
+        }
+
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await KeyAsync(second, scenario, keyedBefore, Ballot("R-1", "P03"))).StatusCode);
+        await using (var db = Fixture.CreateDbContext())
+        {
+            Assert.Equal(2, (await db.BudgetOutcomes.SingleAsync(Cancel)).BallotCount);
+        }
+    }
+
+    [Fact]
     public async Task Mismatch_resolved_after_the_close_counts_the_batch_and_the_process()
     {
         var (scenario, second) = await OpenAsync();
