@@ -217,5 +217,8 @@ internal static class EndpointMatrix
         ["POST /api/processes/{processId:guid}/paper-batches/{batchId:guid}/keyings"] = "Officer",
         ["POST /api/processes/{processId:guid}/paper-batches/{batchId:guid}/resolutions"] = "Officer",
         ["GET,POST /admin/processes/{ProcessId:guid}/paper"] = "Officer",
+
+        // Paper count window (session 8, papercount): count a closed process now, leaving unsettled batches out.
+        ["POST /api/processes/{processId:guid}/count"] = "Officer",
     };
 }

@@ -583,6 +583,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                     b.Property<int>("ConfigurationVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CountingRule")
                         .IsRequired()
                         .HasMaxLength(20)

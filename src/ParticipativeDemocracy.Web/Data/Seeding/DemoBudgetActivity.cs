@@ -107,7 +107,7 @@ internal static class DemoBudgetActivity
             CountingRule = BudgetCountingRule.EqualShares, Completion = BudgetCompletion.Add1, TieBreak = BudgetTieBreak.CostVotesLot, Seed = 2026,
             TallyVisibility = TallyVisibility.Public, VotingOpensAt = now.AddDays(-260), VotingClosesAt = now.AddDays(-240),
             ImplementationOpensAt = now.AddDays(-230), CurrentPhase = BudgetPhaseKind.Implementation, PhaseChangedAt = now.AddDays(-230),
-            ClosedAt = now.AddDays(-240), ConfigurationVersion = 1,
+            ClosedAt = now.AddDays(-240), CountedAt = now.AddDays(-240), ConfigurationVersion = 1,
         };
         var budget = new ProcessBudget { Id = process.Id, ProcessId = process.Id, Name = "City-wide", Amount = settings.Amount };
         var projects = PastProjects.Select((p, i) => new BudgetProject

@@ -37,6 +37,19 @@ public static class BudgetPhase
         }
     }
 
+    /// <summary>Results only once counted: between the close and the count the votes (paper ballots) are being counted.</summary>
+    public static BudgetStage StageAt(BudgetSettings settings, DateTimeOffset now) => settings switch
+    {
+        { CountedAt: not null } => BudgetStage.Results,
+        { ClosedAt: not null } => BudgetStage.Counting,
+        _ when now >= settings.VotingClosesAt => BudgetStage.Counting,
+        _ when now >= settings.VotingOpensAt => BudgetStage.Voting,
+        _ => BudgetStage.Proposals,
+    };
+
+    /// <summary>Online voting has closed but paper batches are still being keyed or resolved (ADR 0011).</summary>
+    public static bool IsCountingPaper(BudgetSettings settings) => settings is { ClosedAt: not null, CountedAt: null };
+
     public static bool IsVotingOpen(BudgetSettings settings, DateTimeOffset now) =>
         settings.ClosedAt is null && now >= settings.VotingOpensAt && now < settings.VotingClosesAt;
 

@@ -2,7 +2,7 @@ using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
-/// <summary>When each phase of a budget starts. Results start when voting closes (the close job counts them).</summary>
+/// <summary>When each phase of a budget starts. Results start when the votes are counted: at the close, or later when paper ballots are still being counted.</summary>
 public static class BudgetPhases
 {
     public static DateTimeOffset? StartOf(BudgetSettings settings, BudgetPhaseKind phase) => phase switch
@@ -36,8 +36,10 @@ public static class BudgetPhases
         BudgetPhaseKind? due = null;
         foreach (var phase in Enum.GetValues<BudgetPhaseKind>())
         {
-            // Results need the count: the close job sets ClosedAt when it has counted.
-            var ready = phase == BudgetPhaseKind.Results ? settings.ClosedAt is not null : StartOf(settings, phase) <= now;
+            // Results, and what follows them, need the count: after the close it may wait for paper ballots (ADR 0011).
+            var ready = phase >= BudgetPhaseKind.Results
+                ? settings.CountedAt is not null && (phase == BudgetPhaseKind.Results || StartOf(settings, phase) <= now)
+                : StartOf(settings, phase) <= now;
             if (ready)
             {
                 due = phase;

@@ -12,6 +12,7 @@ public static class BudgetingEndpoints
         .MapGetPaperBatch()
         .MapKeyPaperBatch()
         .MapResolvePaperBallot()
+        .MapCountNow()
         .MapSubmitProposal()
         .MapReviewProposal()
         .MapListProjects()

@@ -31,9 +31,9 @@ public static class CheckReceipt
         public async ValueTask<ReceiptCheck> Handle(Query query, CancellationToken cancellationToken)
         {
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
-            if (settings.ClosedAt is null)
+            if (settings.CountedAt is null)
             {
-                throw new ConflictException("Receipts can be checked once voting has closed and the ballots are published.");
+                throw new ConflictException("Receipts can be checked once voting has closed and the ballots are counted and published.");
             }
 
             var code = Normalise(query.Code);

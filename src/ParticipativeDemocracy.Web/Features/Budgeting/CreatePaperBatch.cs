@@ -9,7 +9,10 @@ using ParticipativeDemocracy.Web.Data.Entities.Budgeting;
 
 namespace ParticipativeDemocracy.Web.Features.Budgeting;
 
-/// <summary>An officer opens a batch of paper ballots for one budget (null: the process's only or first budget).</summary>
+/// <summary>
+/// An officer opens a batch of paper ballots for one budget (null: the process's only or first budget): while voting
+/// is open, and after the close until the count, for paper ballots received by the deadline (ADR 0011).
+/// </summary>
 public static class CreatePaperBatch
 {
     public sealed record Command(Guid ProcessId, Guid? BudgetId, string Label) : ICommand<PaperBatchView>;
@@ -27,7 +30,7 @@ public static class CreatePaperBatch
         {
             var settings = await BudgetPhase.LoadSettingsAsync(db, command.ProcessId, cancellationToken);
             var now = clock.GetUtcNow();
-            BudgetPhase.EnsureVotingOpen(settings, now);
+            PaperWindow.EnsureOpen(settings, now);
             var budgets = await ProcessBudgets.LoadAsync(db, command.ProcessId, cancellationToken);
             var budget = (command.BudgetId is { } id ? budgets.FirstOrDefault(b => b.Id == id) : budgets.FirstOrDefault())
                 ?? throw new NotFoundException("Budget", command.BudgetId ?? command.ProcessId);
@@ -36,6 +39,8 @@ public static class CreatePaperBatch
                 Id = Guid.CreateVersion7(now), ProcessId = command.ProcessId, BudgetId = budget.Id, Label = command.Label.Trim(),
                 Status = PaperBatchStatus.Keying, CreatedAt = now,
             };
+            // After the deadline a new batch waits its turn at the gate, so it cannot slip in beside a count that is running.
+            await PaperWindow.EnterAsync(db, settings, now, cancellationToken);
             db.PaperBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(nameof(CreatePaperBatch), nameof(PaperBatch), batch.Id, null, new { batch.Label, batch.BudgetId }, cancellationToken);

@@ -25,9 +25,12 @@ public static class ExportBallots
         public async ValueTask<string> Handle(Query query, CancellationToken cancellationToken)
         {
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
-            if (settings.ClosedAt is null)
+            // Until the count the box still takes paper ballots: a file published earlier would not match the outcome.
+            if (settings.CountedAt is null)
             {
-                throw new ConflictException("Ballots are published when voting has closed.");
+                throw new ConflictException(BudgetPhase.IsCountingPaper(settings)
+                    ? FinalCount.CountingMessage
+                    : "Ballots are published when voting has closed.");
             }
 
             var title = await db.Processes.Where(p => p.Id == query.ProcessId).Select(p => p.Title).SingleAsync(cancellationToken);

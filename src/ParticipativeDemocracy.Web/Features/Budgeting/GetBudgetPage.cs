@@ -30,20 +30,13 @@ public static class GetBudgetPage
             return new BudgetPageView(process.Id, process.Slug, process.Title, process.Summary, process.Organisation!.Name,
                 process.Organisation.TimeZone, settings.Amount, settings.Currency, settings.BallotKind, settings.MinProjects,
                 settings.MaxProjects, settings.MustFitBudget, settings.PointsToDistribute, settings.TallyVisibility,
-                settings.VotingOpensAt, settings.VotingClosesAt, PhaseAt(settings, clock.GetUtcNow()), projects)
+                settings.VotingOpensAt, settings.VotingClosesAt, BudgetPhase.StageAt(settings, clock.GetUtcNow()), projects)
             {
+                CountingPaper = BudgetPhase.IsCountingPaper(settings),
                 Budgets = (await ProcessBudgets.LoadAsync(db, process.Id, cancellationToken))
                     .Select(b => new BudgetView(b.Id, b.Name, b.Amount, b.District)).ToList(),
             };
         }
-
-        private static BudgetStage PhaseAt(BudgetSettings settings, DateTimeOffset now) => settings switch
-        {
-            { ClosedAt: not null } => BudgetStage.Results,
-            _ when now >= settings.VotingClosesAt => BudgetStage.Counting,
-            _ when now >= settings.VotingOpensAt => BudgetStage.Voting,
-            _ => BudgetStage.Proposals,
-        };
     }
 }
 
@@ -65,6 +58,9 @@ public sealed record BudgetPageView(
 
     /// <summary>The process's budgets in the officers' order; <see cref="Amount"/> is their total.</summary>
     public IReadOnlyList<BudgetView> Budgets { get; init; } = [];
+
+    /// <summary>Voting has closed and paper ballots are still being counted: no results yet (ADR 0011).</summary>
+    public bool CountingPaper { get; init; }
 
     public IEnumerable<ProjectView> OnBallotOf(Guid budgetId) => OnBallot.Where(p => p.BudgetId == budgetId);
 }

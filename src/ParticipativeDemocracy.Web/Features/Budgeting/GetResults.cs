@@ -27,9 +27,11 @@ public static class GetResults
             var budgets = await ProcessBudgets.LoadAsync(db, query.ProcessId, cancellationToken);
             var budget = (query.BudgetId is { } id ? budgets.FirstOrDefault(b => b.Id == id) : budgets.FirstOrDefault())
                 ?? throw new NotFoundException("Budget", query.BudgetId ?? query.ProcessId);
-            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.BudgetId == budget.Id, cancellationToken)
-                ?? throw new NotFoundException("Results of process", query.ProcessId);
             var settings = await BudgetPhase.LoadSettingsAsync(db, query.ProcessId, cancellationToken);
+            var outcome = await db.BudgetOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.BudgetId == budget.Id, cancellationToken)
+                ?? throw (BudgetPhase.IsCountingPaper(settings)
+                    ? new ConflictException(FinalCount.CountingMessage)
+                    : (Exception)new NotFoundException("Results of process", query.ProcessId));
             var votes = (await ProjectCounts.ForAsync(db, query.ProcessId, cancellationToken))
                 .ToDictionary(p => p.Code, p => p.Votes, StringComparer.Ordinal);
             var projects = await db.BudgetProjects.AsNoTracking()
@@ -75,8 +77,9 @@ public static class GetResults
                 Guid processId, Guid? budgetId, ClaimsPrincipal user, IAuthorizationService authorization, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new Query(processId, await IsOfficerAsync(authorization, user), budgetId), ct)))
             .WithName(nameof(GetResults))
-            .WithDescription("One budget's results: budgetId picks it (default: the process's first budget); Budgets lists them all.")
+            .WithDescription("One budget's results: budgetId picks it (default: the process's first budget); Budgets lists them all. 409 while voting has closed and paper ballots are being counted.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .AllowAnonymous();
         return group;
     }

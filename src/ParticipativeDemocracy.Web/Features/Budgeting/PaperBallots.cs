@@ -26,13 +26,13 @@ public sealed record PaperScope(
 /// </summary>
 public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvider clock, AfterCommit afterCommit, IStringLocalizer<BudgetText> t)
 {
-    /// <summary>404 for another process's batch; 409 unless voting is open.</summary>
+    /// <summary>404 for another process's batch; 409 unless paper ballots may be keyed (voting open, or closed and not yet counted).</summary>
     public async Task<PaperScope> LoadScopeAsync(Guid processId, Guid batchId, CancellationToken cancellationToken)
     {
         var batch = await db.PaperBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.ProcessId == processId, cancellationToken)
                     ?? throw new NotFoundException("Paper batch", batchId);
         var settings = await BudgetPhase.LoadSettingsAsync(db, processId, cancellationToken);
-        BudgetPhase.EnsureVotingOpen(settings, clock.GetUtcNow());
+        PaperWindow.EnsureOpen(settings, clock.GetUtcNow());
         var budgets = await ProcessBudgets.LoadAsync(db, processId, cancellationToken);
         var projects = await db.BudgetProjects.AsNoTracking()
             .Where(p => p.BudgetId == batch.BudgetId && p.Status == ProposalStatus.Feasible).ToListAsync(cancellationToken);
@@ -63,11 +63,12 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
     /// Counts a settled batch in one statement: every voter goes in the registry (a spoilt ballot's voter has
     /// voted too), and each valid ballot in the box. A voter the registry already holds — someone who voted
     /// online since the keying, caught by the key or the paper-or-online exclusion constraint — is set aside.
+    /// After the close, the batch that settles last runs the count of the whole process (ADR 0011).
     /// </summary>
     public async Task CountAsync(PaperScope scope, IReadOnlyList<PlacedBallot> settled, CancellationToken cancellationToken)
     {
         var (batch, now) = (scope.Batch, clock.GetUtcNow());
-        await BallotBoxGate.EnsureOpenAsync(db, batch.ProcessId, cancellationToken);
+        var closed = await PaperWindow.EnterAsync(db, scope.Settings, now, cancellationToken);
         var judged = settled.Select(p => (Placed: p, Key: KeyOf(p.Ballot.VoterReference), Verdict: PaperMarks.Judge(scope, p.Ballot, t["PaperSameRank"], t["PaperMarkedSpoilt"])))
             .ToList();
         var keys = judged.Select(j => j.Key).ToArray();
@@ -102,5 +103,9 @@ public sealed class PaperBallots(AppDbContext db, RollHasher hasher, TimeProvide
         batch.Status = PaperBatchStatus.Counted;
         batch.CountedAt = now;
         afterCommit.Publish(new BallotCast(batch.ProcessId));
+        if (closed && !await FinalCount.Unsettled(db, batch.ProcessId, except: batch.Id).AnyAsync(cancellationToken))
+        {
+            await FinalCount.RunAsync(db, afterCommit, batch.ProcessId, now, cancellationToken);
+        }
     }
 }

@@ -53,8 +53,14 @@ public sealed class BudgetSettings
 
     public DateTimeOffset? PhaseChangedAt { get; set; }
 
-    /// <summary>Set exactly once, by the close job; nothing about the ballot may change afterwards.</summary>
+    /// <summary>Set exactly once, by the close job: online and assisted voting are over; nothing about the ballot may change afterwards.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// Set exactly once, when the outcomes are stored: at the close when every paper batch is settled, else when the
+    /// last one settles or an officer counts now (ADR 0011). Closed but not counted: paper ballots are being counted.
+    /// </summary>
+    public DateTimeOffset? CountedAt { get; set; }
 
     public int ConfigurationVersion { get; set; }
 

@@ -66,4 +66,7 @@ public enum PaperBatchStatus
     Keying,
     Mismatched,
     Counted,
+
+    /// <summary>Still unsettled when an officer counted now: its ballots are not in the count and its voters not in the registry.</summary>
+    NotCounted,
 }
