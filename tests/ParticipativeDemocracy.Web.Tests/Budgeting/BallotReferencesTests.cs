@@ -40,6 +40,24 @@ public sealed class BallotReferencesTests(PlatformFixture fixture) : PlatformTes
     }
 
     [Fact]
+    public async Task A_written_ballot_or_registry_row_keeps_its_budget()
+    {
+        var box = await OpenBoxAsync();
+        var other = await OtherProcessBudgetAsync(box);
+        await ExecuteAsync(box.Row("code:a", "Library"));
+        await using var db = Fixture.CreateDbContext();
+
+        var ballot = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
+            $"UPDATE app.\"BudgetBallots\" SET \"BudgetId\" = {other.BudgetId}, \"ProcessId\" = {other.ProcessId} WHERE \"BudgetId\" = {box.BudgetId}", Cancel));
+        var voter = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
+            $"UPDATE app.\"VoterRecords\" SET \"BudgetId\" = {other.BudgetId} WHERE \"BudgetId\" = {box.BudgetId}", Cancel));
+
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, ballot.SqlState);
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, voter.SqlState);
+        Assert.Equal((1, 1), await CountAsync(box.Scenario.ProcessId));
+    }
+
+    [Fact]
     public async Task A_budget_with_ballots_cannot_be_removed_or_moved()
     {
         var box = await OpenBoxAsync();

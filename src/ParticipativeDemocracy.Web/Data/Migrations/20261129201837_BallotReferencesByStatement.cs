@@ -37,11 +37,15 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                 table: "VoterRecords");
 
             migrationBuilder.Sql(CheckFunction);
-            foreach (var (table, ev) in ChildTriggers)
+            migrationBuilder.Sql(KeepFunction);
+            foreach (var table in ChildTables)
             {
                 migrationBuilder.Sql($"""
-                    CREATE TRIGGER {TriggerName(table, ev)} AFTER {ev} ON app."{table}"
+                    CREATE TRIGGER {table.ToLowerInvariant()}_name_their_budget AFTER INSERT ON app."{table}"
                         REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION app.ballot_rows_name_their_budget();
+                    CREATE TRIGGER {table.ToLowerInvariant()}_keep_their_budget BEFORE UPDATE OF "BudgetId", "ProcessId" ON app."{table}"
+                        FOR EACH ROW WHEN (OLD."BudgetId" IS DISTINCT FROM NEW."BudgetId" OR OLD."ProcessId" IS DISTINCT FROM NEW."ProcessId")
+                        EXECUTE FUNCTION app.ballot_rows_keep_their_budget();
                     """);
             }
 
@@ -71,6 +75,21 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                         MESSAGE = format('%s: budget %s is not a budget of process %s', TG_TABLE_NAME, stray."BudgetId", stray."ProcessId");
                 END IF;
                 RETURN NULL;
+            END
+            $fn$;
+            """;
+
+        /// <summary>
+        /// A written ballot or registry row keeps its budget and process. Updates never set them (a replacement sets the
+        /// choices or the time), so this is a row trigger whose condition PostgreSQL tests without calling anything.
+        /// </summary>
+        private const string KeepFunction = """
+            CREATE FUNCTION app.ballot_rows_keep_their_budget() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RAISE EXCEPTION USING
+                    ERRCODE = 'foreign_key_violation',
+                    CONSTRAINT = 'FK_' || TG_TABLE_NAME || '_ProcessBudgets',
+                    MESSAGE = format('%s: a row keeps budget %s of process %s', TG_TABLE_NAME, OLD."BudgetId", OLD."ProcessId");
             END
             $fn$;
             """;
@@ -107,28 +126,24 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                 FOR EACH ROW EXECUTE FUNCTION app.process_takes_its_ballots();
             """;
 
-        private static (string Table, string Event)[] ChildTriggers =>
-        [
-            ("BudgetBallots", "INSERT"),
-            ("BudgetBallots", "UPDATE"),
-            ("VoterRecords", "INSERT"),
-            ("VoterRecords", "UPDATE"),
-        ];
-
-        private static string TriggerName(string table, string ev) => $"{table.ToLowerInvariant()}_{ev.ToLowerInvariant()}_name_their_budget";
+        private static string[] ChildTables => ["BudgetBallots", "VoterRecords"];
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var (table, ev) in ChildTriggers)
+            foreach (var table in ChildTables)
             {
-                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS {TriggerName(table, ev)} ON app."{table}";""");
+                migrationBuilder.Sql($"""
+                    DROP TRIGGER IF EXISTS {table.ToLowerInvariant()}_name_their_budget ON app."{table}";
+                    DROP TRIGGER IF EXISTS {table.ToLowerInvariant()}_keep_their_budget ON app."{table}";
+                    """);
             }
 
             migrationBuilder.Sql("""
                 DROP TRIGGER IF EXISTS budget_keeps_its_ballots ON app."ProcessBudgets";
                 DROP TRIGGER IF EXISTS process_takes_its_ballots ON app."Processes";
                 DROP FUNCTION IF EXISTS app.ballot_rows_name_their_budget();
+                DROP FUNCTION IF EXISTS app.ballot_rows_keep_their_budget();
                 DROP FUNCTION IF EXISTS app.budget_keeps_its_ballots();
                 DROP FUNCTION IF EXISTS app.process_takes_its_ballots();
                 """);
