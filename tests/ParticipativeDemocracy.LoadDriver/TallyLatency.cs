@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using ParticipativeDemocracy.Web.Features.Budgeting;
@@ -16,6 +18,9 @@ internal sealed record LatencyResult(int Samples, int Missing, double P50, doubl
 /// </summary>
 internal static class TallyLatency
 {
+    /// <summary>The API writes enums as names (ApiServices); the hub, as numbers.</summary>
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static async Task<LatencyResult> RunAsync(BenchmarkApp app, int viewers, int rounds)
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -51,7 +56,7 @@ internal static class TallyLatency
                 })));
             }
 
-            var before = await http.GetFromJsonAsync<TallyView>($"/api/processes/{app.ProcessId}/tally");
+            var before = await http.GetFromJsonAsync<TallyView>($"/api/processes/{app.ProcessId}/tally", ApiJson);
             var count = before!.Ballots;
             for (var round = 0; round < rounds; round++)
             {
