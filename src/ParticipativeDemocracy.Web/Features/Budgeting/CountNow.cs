@@ -40,8 +40,7 @@ public static class CountNow
             await BudgetPhase.EnsureBudgetProcessAsync(db, command.ProcessId, cancellationToken);
             // The gate first: paper writers in flight finish, and what is read below stays true until the count is stored.
             await BallotBoxGate.CloseAsync(db, command.ProcessId, cancellationToken);
-            var settings = await db.BudgetSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ProcessId == command.ProcessId, cancellationToken)
-                ?? throw new NotFoundException("Participatory budget", command.ProcessId);
+            var settings = await BudgetPhase.LoadSettingsAsync(db, command.ProcessId, cancellationToken);
             if (settings.CountedAt is { } countedAt)
             {
                 throw new ConflictException($"The votes were already counted at {countedAt:yyyy-MM-dd HH:mm} UTC.");
