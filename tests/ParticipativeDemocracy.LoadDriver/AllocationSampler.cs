@@ -6,7 +6,7 @@ namespace ParticipativeDemocracy.LoadDriver;
 
 /// <summary>
 /// With <c>PD_ALLOCATION_TYPES=1</c>: which types the runtime's allocation sampling (one event about every 100 KB)
-/// saw during the measured ballots, to find what the bytes allocated per ballot are made of.
+/// saw during the measured ballot slices, to find what the bytes allocated per ballot are made of.
 /// </summary>
 internal sealed class AllocationSampler : EventListener
 {
@@ -17,15 +17,13 @@ internal sealed class AllocationSampler : EventListener
     public static AllocationSampler? FromEnvironment() =>
         Environment.GetEnvironmentVariable("PD_ALLOCATION_TYPES") == "1" ? new AllocationSampler() : null;
 
-    public void Start()
-    {
-        _bytes.Clear();
-        _recording = true;
-    }
+    /// <summary>Records from now on, adding to what earlier slices recorded.</summary>
+    public void Record() => _recording = true;
 
-    public void StopAndPrint(int ballots)
+    public void Pause() => _recording = false;
+
+    public void Print(int ballots)
     {
-        _recording = false;
         var total = Math.Max(1, _bytes.Values.Sum());
         Console.WriteLine("Sampled allocations by type (share of sampled bytes; bytes a ballot):");
         foreach (var (type, bytes) in _bytes.OrderByDescending(p => p.Value).Take(40))

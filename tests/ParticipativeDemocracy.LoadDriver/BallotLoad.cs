@@ -7,44 +7,57 @@ namespace ParticipativeDemocracy.LoadDriver;
 /// <summary>
 /// Closed-loop load: each client casts a ballot, waits for the answer, casts the next, each as a new voter. Requests
 /// are prepared before the load (a browser builds its ballot on the voter's device, not on the server's cores).
+/// The clients stay connected and warm between the slices a run measures.
 /// </summary>
-internal static class BallotLoad
+internal sealed class BallotLoad : IAsyncDisposable
 {
-    public static Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration)
+    private readonly LeanHttpConnection[] connections;
+    private readonly Func<byte[]> next;
+
+    private BallotLoad(LeanHttpConnection[] connections, Func<byte[]> next)
+    {
+        this.connections = connections;
+        this.next = next;
+    }
+
+    /// <summary>Connected and warmed-up clients casting ballots.</summary>
+    public static Task<BallotLoad> StartBallotsAsync(BenchmarkApp app, int clients)
     {
         var requests = BallotRequests(app);
         var next = -1;
-        return RunAsync(app, clients, duration, () => requests[(int)((uint)Interlocked.Increment(ref next) % (uint)requests.Length)]);
+        return StartAsync(app, clients, () => requests[(int)((uint)Interlocked.Increment(ref next) % (uint)requests.Length)]);
     }
 
     /// <summary>
     /// The same clients asking the cheapest endpoint (<c>GET /health/live</c>, through the whole middleware
     /// pipeline): what this machine's HTTP stack and client can do at all, whatever a ballot costs.
     /// </summary>
-    public static Task<LoadResult> RunCeilingAsync(BenchmarkApp app, int clients, TimeSpan duration)
+    public static Task<BallotLoad> StartCeilingAsync(BenchmarkApp app, int clients)
     {
         var request = LeanHttpConnection.Request(app.BaseAddress, "GET", "/health/live", []);
-        return RunAsync(app, clients, duration, () => request);
+        return StartAsync(app, clients, () => request);
     }
 
-    private static async Task<LoadResult> RunAsync(BenchmarkApp app, int clients, TimeSpan duration, Func<byte[]> next)
+    private static async Task<BallotLoad> StartAsync(BenchmarkApp app, int clients, Func<byte[]> next)
     {
-        var connections = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LeanHttpConnection.OpenAsync(app.BaseAddress)));
+        var load = new BallotLoad(await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => LeanHttpConnection.OpenAsync(app.BaseAddress))), next);
         try
         {
-            await WarmUpAsync(connections, next);
-            using var sampler = AllocationSampler.FromEnvironment();
-            sampler?.Start();
-            var result = await Measure(connections, duration, next);
-            sampler?.StopAndPrint((int)(result.PerSecond * duration.TotalSeconds));
-            return result;
+            await load.WarmUpAsync();
+            return load;
         }
-        finally
+        catch
         {
-            foreach (var connection in connections)
-            {
-                await connection.DisposeAsync();
-            }
+            await load.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
         }
     }
 
@@ -53,12 +66,12 @@ internal static class BallotLoad
     /// code in the background, and on a busy machine that took over a minute, so the load runs in 5-second rounds
     /// until a round compiles few methods (at most 2 minutes). A fixed 10 s understated throughput by half.
     /// </summary>
-    private static async Task WarmUpAsync(LeanHttpConnection[] connections, Func<byte[]> next)
+    private async Task WarmUpAsync()
     {
         for (var round = 0; round < 24; round++)
         {
             var compiled = JitInfo.GetCompiledMethodCount();
-            await Measure(connections, TimeSpan.FromSeconds(5), next);
+            await MeasureAsync(TimeSpan.FromSeconds(5));
             if (JitInfo.GetCompiledMethodCount() - compiled < 20)
             {
                 return;
@@ -74,7 +87,7 @@ internal static class BallotLoad
             JsonSerializer.SerializeToUtf8Bytes(new { choices = Choices(app, random) }))).ToArray();
     }
 
-    private static async Task<LoadResult> Measure(LeanHttpConnection[] connections, TimeSpan duration, Func<byte[]> next)
+    public async Task<LoadSample> MeasureAsync(TimeSpan duration)
     {
         var latencies = new List<double>[connections.Length];
         var errors = 0;
@@ -100,14 +113,11 @@ internal static class BallotLoad
                 }
             }
         }));
-        var all = latencies.SelectMany(l => l).ToList();
-        var answered = Math.Max(1, all.Count);
-        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / answered;
-        var databaseCpuPerRequest = (DatabaseCpu.Read() - databaseCpu).TotalMilliseconds / answered;
-        var kilobytesPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / answered;
-        return LoadResult.From(all, stopwatch.Elapsed, errors) with
+        return new LoadSample(latencies.SelectMany(l => l).ToList(), stopwatch.Elapsed, errors)
         {
-            CpuMsPerRequest = cpuPerRequest, DatabaseCpuMsPerRequest = databaseCpuPerRequest, KilobytesPerRequest = kilobytesPerRequest,
+            Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu,
+            Allocated = GC.GetTotalAllocatedBytes() - allocated,
+            DatabaseCpu = DatabaseCpu.Read() - databaseCpu,
         };
     }
 

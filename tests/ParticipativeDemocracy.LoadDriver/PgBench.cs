@@ -7,7 +7,7 @@ namespace ParticipativeDemocracy.LoadDriver;
 /// <summary>pgbench inserting one row per transaction at the given concurrency, on the same server and database.</summary>
 internal static class PgBench
 {
-    public static async Task<LoadResult> RunAsync(string pgbench, string connectionString, int clients, int seconds)
+    public static async Task<LoadSample> RunAsync(string pgbench, string connectionString, int clients, int seconds)
     {
         var cs = new NpgsqlConnectionStringBuilder(connectionString);
         var folder = Directory.CreateTempSubdirectory("pd-pgbench-");
@@ -52,8 +52,8 @@ internal static class PgBench
                 .ToList();
             var tps = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
             var perSecond = double.Parse(tps.Split(' ')[2], CultureInfo.InvariantCulture);
-            var result = LoadResult.From(latencies, TimeSpan.FromSeconds(seconds), 0);
-            return result with { PerSecond = perSecond };
+            // pgbench's rate leaves out the time its clients took to connect; so does the elapsed time that rate implies.
+            return new LoadSample(latencies, TimeSpan.FromSeconds(latencies.Count / perSecond), 0);
         }
         finally
         {
