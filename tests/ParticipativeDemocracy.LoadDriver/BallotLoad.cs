@@ -94,6 +94,8 @@ internal sealed class BallotLoad : IAsyncDisposable
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var databaseCpu = DatabaseCpu.Read();
+        var paused = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(connections.Select(async (connection, client) =>
         {
@@ -118,6 +120,8 @@ internal sealed class BallotLoad : IAsyncDisposable
             Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu,
             Allocated = GC.GetTotalAllocatedBytes() - allocated,
             DatabaseCpu = DatabaseCpu.Read() - databaseCpu,
+            GcPause = GC.GetTotalPauseDuration() - paused,
+            Collections = GC.CollectionCount(0) - collections,
         };
     }
 

@@ -12,7 +12,7 @@ internal static class Driver
 {
     public static async Task<int> Main(string[] args)
     {
-        var seconds = Option(args, "--seconds", 15);
+        var seconds = Option(args, "--seconds", 30);
         var viewers = Option(args, "--viewers", 1000);
         var clients = OptionList(args, "--clients", [50, 100, 200]);
         var slice = Option(args, "--slice", 5);
@@ -23,13 +23,13 @@ internal static class Driver
         await using var app = await BenchmarkApp.StartAsync(server);
         Console.WriteLine($"# Ballot load, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | app+client KB/ballot | PostgreSQL CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench | per slice pair |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| clients | app ballots/s | app p50 ms | app p99 ms | app errors | app+client CPU ms/ballot | app+client KB/ballot | PostgreSQL CPU ms/ballot | pgbench rows/s | pgbench p50 ms | pgbench p99 ms | app/pgbench | per slice pair | GCs/s, paused |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var concurrency in clients)
         {
             var (ballots, rows) = await InterleavedAsync(app, pgbench, concurrency, seconds, slice);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {ballots.KilobytesPerRequest:F1} | {ballots.DatabaseCpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} | {SliceRatios(ballots, rows)} |"));
+                $"| {concurrency} | {ballots.PerSecond:F0} | {ballots.P50:F1} | {ballots.P99:F1} | {ballots.Errors} | {ballots.CpuMsPerRequest:F2} | {ballots.KilobytesPerRequest:F1} | {ballots.DatabaseCpuMsPerRequest:F2} | {rows.PerSecond:F0} | {rows.P50:F1} | {rows.P99:F1} | {ballots.PerSecond / rows.PerSecond:P0} | {SliceRatios(ballots, rows)} | {ballots.CollectionsPerSecond:F1}, {ballots.GcPausePercent:F1} % |"));
         }
 
         Console.WriteLine();
@@ -113,6 +113,11 @@ internal sealed record LoadResult(double PerSecond, double P50, double P99, int 
 
     /// <summary>CPU time of the PostgreSQL processes per answered request.</summary>
     public double DatabaseCpuMsPerRequest { get; init; } = double.NaN;
+
+    /// <summary>Share of the wall time this process was paused for garbage collection.</summary>
+    public double GcPausePercent { get; init; } = double.NaN;
+
+    public double CollectionsPerSecond { get; init; } = double.NaN;
 
     /// <summary>The rate of each slice the run was pooled from, in the order they ran.</summary>
     public IReadOnlyList<double> Slices { get; init; } = [];

@@ -12,6 +12,11 @@ internal sealed record LoadSample(List<double> Latencies, TimeSpan Elapsed, int 
 
     public TimeSpan DatabaseCpu { get; init; }
 
+    /// <summary>Time this process spent paused for garbage collection.</summary>
+    public TimeSpan GcPause { get; init; }
+
+    public int Collections { get; init; }
+
     /// <summary>All slices as one run: rates over the summed time, percentiles over every latency.</summary>
     public static LoadResult Pool(IReadOnlyList<LoadSample> samples)
     {
@@ -23,6 +28,8 @@ internal sealed record LoadSample(List<double> Latencies, TimeSpan Elapsed, int 
             CpuMsPerRequest = samples.Sum(s => s.Cpu.TotalMilliseconds) / answered,
             KilobytesPerRequest = samples.Sum(s => s.Allocated) / 1024.0 / answered,
             DatabaseCpuMsPerRequest = samples.Sum(s => s.DatabaseCpu.TotalMilliseconds) / answered,
+            GcPausePercent = samples.Sum(s => s.GcPause.Ticks) * 100.0 / Math.Max(1, elapsed.Ticks),
+            CollectionsPerSecond = samples.Sum(s => s.Collections) / elapsed.TotalSeconds,
             Slices = samples.Select(s => s.Latencies.Count / s.Elapsed.TotalSeconds).ToArray(),
         };
     }
