@@ -53,11 +53,11 @@ public static class BallotBatchStatement
         )
         """;
 
-    // Joins, not subqueries in the select list: those run once per ballot over the whole batch's rows.
     private const string Outcomes = """
         SELECT i.n, b.open, b.stamp = i.stamp AS fresh, v."VoterKey" IS NOT NULL AS recorded, coalesce(x.replaced, false)
         """;
 
+    // Joins, not subqueries in the select list: those run once per ballot over the whole batch's rows.
     private const string OutcomeRows = """
         FROM input i
         JOIN box b USING (process_id)
