@@ -110,7 +110,6 @@ public sealed class AppUnderTest : IAsyncLifetime
         throw new TimeoutException($"No e-mail to {to}.");
     }
 
-    /// <summary>A ready roll with one person on it, as an officer's import would leave it; tests seeding several pick theirs by id.</summary>
     /// <summary>
     /// Runs the close job now and says whether the process is closed. The app's own minutely run of the same job
     /// sees the shifted clock too and may get there first, so what counts is the state, not who closed it.
@@ -123,6 +122,16 @@ public sealed class AppUnderTest : IAsyncLifetime
         return await db.BudgetSettings.AnyAsync(s => s.ClosedAt != null && db.Processes.Any(p => p.Id == s.ProcessId && p.Slug == slug));
     }
 
+    /// <summary>Runs the round close job now and says whether the round is closed; as above, the app's own run may get there first.</summary>
+    public async Task<bool> CloseDueRoundAsync(Guid roundId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CloseDueRoundsJob>().RunAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.DeliberationRounds.AnyAsync(r => r.Id == roundId && r.ClosedAt != null);
+    }
+
+    /// <summary>A ready roll with one person on it, as an officer's import would leave it; tests seeding several pick theirs by id.</summary>
     public async Task<Guid> SeedRollAsync(string reference, DateOnly born, string postcode)
     {
         await using var scope = _factory!.Services.CreateAsyncScope();

@@ -8,7 +8,6 @@ using ParticipativeDemocracy.Web.Data.Entities;
 using ParticipativeDemocracy.Web.Data.Entities.Deliberation;
 using ParticipativeDemocracy.Web.Data.Entities.Juries;
 using ParticipativeDemocracy.Web.Features.Deliberation;
-using ParticipativeDemocracy.Web.Jobs;
 
 namespace ParticipativeDemocracy.E2E;
 
@@ -73,8 +72,7 @@ public sealed class JuryRoomTests(AppUnderTest app, Browser browser) : PageSessi
         App.Clock.Offset += TimeSpan.FromMinutes(31);
         try
         {
-            await using var scope = App.Services.CreateAsyncScope();
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CloseDueRoundsJob>().RunAsync(CancellationToken.None));
+            Assert.True(await App.CloseDueRoundAsync(roundId));
         }
         finally
         {
