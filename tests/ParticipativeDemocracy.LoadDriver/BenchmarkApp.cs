@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,6 +37,9 @@ internal sealed class BenchmarkApp : IAsyncDisposable
     public IReadOnlyList<Guid> Projects { get; private set; } = [];
 
     public VotingCodes Codes => _factory.Services.GetRequiredService<VotingCodes>();
+
+    /// <summary>The API's own JSON settings (enums as names, unlike the hub), for reading its answers.</summary>
+    public JsonSerializerOptions ApiJson => _factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     public static async Task<BenchmarkApp> StartAsync(string server)
     {

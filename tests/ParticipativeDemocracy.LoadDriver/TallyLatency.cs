@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using ParticipativeDemocracy.Web.Features.Budgeting;
@@ -18,9 +16,6 @@ internal sealed record LatencyResult(int Samples, int Missing, double P50, doubl
 /// </summary>
 internal static class TallyLatency
 {
-    /// <summary>The API writes enums as names (ApiServices); the hub, as numbers.</summary>
-    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public static async Task<LatencyResult> RunAsync(BenchmarkApp app, int viewers, int rounds)
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -56,7 +51,7 @@ internal static class TallyLatency
                 })));
             }
 
-            var before = await http.GetFromJsonAsync<TallyView>($"/api/processes/{app.ProcessId}/tally", ApiJson);
+            var before = await http.GetFromJsonAsync<TallyView>($"/api/processes/{app.ProcessId}/tally", app.ApiJson);
             var count = before!.Ballots;
             for (var round = 0; round < rounds; round++)
             {

@@ -41,9 +41,9 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
             foreach (var table in ChildTables)
             {
                 migrationBuilder.Sql($"""
-                    CREATE TRIGGER {table.ToLowerInvariant()}_name_their_budget AFTER INSERT ON app."{table}"
+                    CREATE TRIGGER {TriggerName(table, NameRule)} AFTER INSERT ON app."{table}"
                         REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION app.ballot_rows_name_their_budget();
-                    CREATE TRIGGER {table.ToLowerInvariant()}_keep_their_budget BEFORE UPDATE OF "BudgetId", "ProcessId" ON app."{table}"
+                    CREATE TRIGGER {TriggerName(table, KeepRule)} BEFORE UPDATE OF "BudgetId", "ProcessId" ON app."{table}"
                         FOR EACH ROW WHEN (OLD."BudgetId" IS DISTINCT FROM NEW."BudgetId" OR OLD."ProcessId" IS DISTINCT FROM NEW."ProcessId")
                         EXECUTE FUNCTION app.ballot_rows_keep_their_budget();
                     """);
@@ -126,7 +126,13 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
                 FOR EACH ROW EXECUTE FUNCTION app.process_takes_its_ballots();
             """;
 
+        private const string NameRule = "name_their_budget";
+
+        private const string KeepRule = "keep_their_budget";
+
         private static string[] ChildTables => ["BudgetBallots", "VoterRecords"];
+
+        private static string TriggerName(string table, string rule) => $"{table.ToLowerInvariant()}_{rule}";
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
@@ -134,8 +140,8 @@ namespace ParticipativeDemocracy.Web.Data.Migrations
             foreach (var table in ChildTables)
             {
                 migrationBuilder.Sql($"""
-                    DROP TRIGGER IF EXISTS {table.ToLowerInvariant()}_name_their_budget ON app."{table}";
-                    DROP TRIGGER IF EXISTS {table.ToLowerInvariant()}_keep_their_budget ON app."{table}";
+                    DROP TRIGGER IF EXISTS {TriggerName(table, NameRule)} ON app."{table}";
+                    DROP TRIGGER IF EXISTS {TriggerName(table, KeepRule)} ON app."{table}";
                     """);
             }
 
